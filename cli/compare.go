@@ -1,0 +1,191 @@
+package cli
+
+import (
+	"bufio"
+	"cmp"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/parallax-review/parallax/compare"
+)
+
+func runCompare(env *Env, args []string) error {
+	fs := newFlags(env, "compare", "[--format text|json] [--reference FILE] FILE...",
+		"Finds the quotes and claims of each report, lines them up across reports and\n"+
+			"shows how each report renders them, with the differences that matter flagged.")
+	format := fs.String("format", "text", "output `format`: text or json")
+	reference := fs.String("reference", "", "the report (an official transcript, say) every group is compared against")
+	files, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("unknown format %q: want text or json", *format)
+	}
+	if *reference != "" && !slices.Contains(files, *reference) {
+		files = append([]string{*reference}, files...)
+	}
+	if len(files) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	reports, err := loadReports(files, *reference)
+	if err != nil {
+		return err
+	}
+	res := compare.Analyze(reports, compare.DefaultOptions())
+	// Print the whole output or nothing: buffer it, then write it at once.
+	out := bufio.NewWriterSize(env.Stdout, 1<<16)
+	if *format == "json" {
+		err = res.WriteJSON(out)
+	} else {
+		err = writeText(out, res, env.Color)
+	}
+	if err != nil {
+		return err
+	}
+	return out.Flush()
+}
+
+// loadReports reads every file before any output, so that a bad file stops
+// the command with nothing half-printed.
+func loadReports(files []string, reference string) ([]*compare.Report, error) {
+	reports := make([]*compare.Report, 0, len(files))
+	for _, f := range files {
+		r, err := compare.LoadReport(f)
+		if err != nil {
+			return nil, err
+		}
+		r.Reference = reference != "" && filepath.Clean(f) == filepath.Clean(reference)
+		reports = append(reports, r)
+	}
+	return reports, nil
+}
+
+// styles mark diff runs in text output: ANSI colours on a terminal, plain
+// markers otherwise.
+type styles struct {
+	del, ins, endDel, endIns, bold, dim, end string
+}
+
+func newStyles(color bool) styles {
+	if color {
+		return styles{del: "\x1b[9;31m", ins: "\x1b[4;32m", endDel: "\x1b[0m", endIns: "\x1b[0m",
+			bold: "\x1b[1m", dim: "\x1b[2m", end: "\x1b[0m"}
+	}
+	return styles{del: "[-", ins: "{+", endDel: "-]", endIns: "+}"}
+}
+
+// writeText prints groups with the most significant differences first,
+// each rendering with its diff, then per-report counts.
+func writeText(w io.Writer, res *compare.Result, color bool) error {
+	st := newStyles(color)
+	quotes := map[string]*compare.Quote{}
+	for i := range res.Quotes {
+		quotes[res.Quotes[i].ID] = &res.Quotes[i]
+	}
+	claims := map[string]*compare.Claim{}
+	for i := range res.Claims {
+		claims[res.Claims[i].ID] = &res.Claims[i]
+	}
+	outlet := map[string]string{}
+	for _, r := range res.Reports {
+		outlet[r.ID] = r.Meta.Outlet
+		if r.Reference {
+			outlet[r.ID] += " (reference)"
+		}
+	}
+	member := func(id string) (report, text, speaker string) {
+		if q, ok := quotes[id]; ok {
+			return q.Report, q.Text, q.Speaker
+		}
+		c := claims[id]
+		return c.Report, c.Text, c.Source
+	}
+
+	groups := make([]*compare.Group, 0, len(res.Groups))
+	for i := range res.Groups {
+		g := &res.Groups[i]
+		if len(g.Members) > 1 || g.Severity() > compare.FlagUnique.Severity() {
+			groups = append(groups, g)
+		}
+	}
+	slices.SortStableFunc(groups, func(a, b *compare.Group) int {
+		return cmp.Or(cmp.Compare(b.Severity(), a.Severity()), cmp.Compare(len(b.Members), len(a.Members)))
+	})
+
+	fmt.Fprintf(w, "%s%d reports · %d quotes · %d claims · %d groups across reports%s\n",
+		st.bold, len(res.Reports), len(res.Quotes), len(res.Claims), len(groups), st.end)
+	for _, g := range groups {
+		rep, text, speaker := member(g.Reference)
+		fmt.Fprintf(w, "\n%s%s %s", st.bold, g.ID, g.Kind)
+		if speaker != "" {
+			fmt.Fprintf(w, " · %s", speaker)
+		}
+		fmt.Fprintf(w, " · %d renderings%s\n", len(g.Members), st.end)
+		fmt.Fprintf(w, "  %s: %s\n", outlet[rep], oneLine(text))
+		for _, d := range g.Diffs {
+			rep, _, speaker := member(d.Member)
+			fmt.Fprintf(w, "  %s", outlet[rep])
+			if speaker != "" && g.Kind == compare.KindQuote {
+				fmt.Fprintf(w, " (%s)", speaker)
+			}
+			fmt.Fprintf(w, ": ")
+			for _, e := range d.Edits {
+				t := oneLine(e.Text)
+				switch e.Op {
+				case compare.OpDelete:
+					fmt.Fprintf(w, "%s%s%s", st.del, t, st.endDel)
+				case compare.OpInsert:
+					fmt.Fprintf(w, "%s%s%s", st.ins, t, st.endIns)
+				default:
+					fmt.Fprint(w, t)
+				}
+			}
+			fmt.Fprintf(w, "  %s(%.0f%% alike)%s\n", st.dim, 100*d.Similarity, st.end)
+			for _, f := range g.Flags {
+				if f.Member == d.Member {
+					fmt.Fprintf(w, "    ⚑ %s: %s\n", f.Kind, f.Detail)
+				}
+			}
+		}
+		for _, f := range g.Flags {
+			if f.Member == g.Reference {
+				fmt.Fprintf(w, "    ⚑ %s: %s\n", f.Kind, f.Detail)
+			}
+		}
+	}
+
+	fmt.Fprintf(w, "\n%sReports%s\n", st.bold, st.end)
+	nq, nc := map[string]int{}, map[string]int{}
+	for _, q := range res.Quotes {
+		nq[q.Report]++
+	}
+	for _, c := range res.Claims {
+		nc[c.Report]++
+	}
+	for _, r := range res.Reports {
+		fmt.Fprintf(w, "  %-4s %-32s %4d words · %3d quotes · %3d claims  %s\n", r.ID, outlet[r.ID],
+			compare.WordCount(r.Body), nq[r.ID], nc[r.ID], r.File)
+	}
+	return nil
+}
+
+// oneLine folds each run of white space, line breaks included, into one
+// space, keeping a space at either end where there was one.
+func oneLine(s string) string {
+	out := strings.Join(strings.Fields(s), " ")
+	if out == "" {
+		return strings.Repeat(" ", min(len(s), 1))
+	}
+	if s[0] == ' ' || s[0] == '\n' || s[0] == '\t' {
+		out = " " + out
+	}
+	if c := s[len(s)-1]; c == ' ' || c == '\n' || c == '\t' {
+		out += " "
+	}
+	return out
+}

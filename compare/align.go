@@ -1,0 +1,253 @@
+package compare
+
+import (
+	"fmt"
+	"hash/maphash"
+	"slices"
+	"sort"
+)
+
+// item is one quote or claim as alignment sees it.
+type item struct {
+	id      string
+	report  string
+	kind    Kind
+	speaker string
+	toks    []token
+	words   []string // loose keys of the words, for matching
+	order   int      // position in the result, for a stable output
+}
+
+// shingleSize is how many words in a row make one index key.
+const shingleSize = 2
+
+// maxPosting bounds how many items one shingle may point at before it is
+// too common ("he said", "of the") to suggest a match.
+const maxPosting = 400
+
+var shingleSeed = maphash.MakeSeed()
+
+// shingles returns the distinct hashes of each run of shingleSize words; a
+// text shorter than that gives one hash of all its words.
+func shingles(w []string) []uint64 {
+	if len(w) == 0 {
+		return nil
+	}
+	n := min(shingleSize, len(w))
+	seen := map[uint64]bool{}
+	var out []uint64
+	for i := 0; i+n <= len(w); i++ {
+		var h maphash.Hash
+		h.SetSeed(shingleSeed)
+		for _, x := range w[i : i+n] {
+			h.WriteString(x)
+			h.WriteByte(0)
+		}
+		s := h.Sum64()
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// link is a candidate match between items a < b.
+type link struct {
+	a, b int
+	// common is the number of words the two share in order.
+	common int
+}
+
+// candidates returns the pairs of items from different reports that share a
+// shingle, with how many shingles they share, from an inverted index.
+func candidates(items []item) map[[2]int]int {
+	index := map[uint64][]int{}
+	for i, it := range items {
+		for _, s := range shingles(it.words) {
+			index[s] = append(index[s], i)
+		}
+	}
+	shared := map[[2]int]int{}
+	for _, post := range index {
+		if len(post) > maxPosting {
+			continue
+		}
+		for x, i := range post {
+			for _, j := range post[x+1:] {
+				if items[i].report != items[j].report {
+					shared[[2]int{i, j}]++
+				}
+			}
+		}
+	}
+	return shared
+}
+
+// commonWords counts the words a and b share in order (their longest common
+// subsequence), by a word diff.
+func commonWords(a, b []token, opts Options) int {
+	n := 0
+	for _, e := range wordDiff(a, b, opts.DiffTimeout) {
+		if e.Op == OpEqual {
+			n += len(words(e.Text))
+		}
+	}
+	return n
+}
+
+// linkItems decides which candidate pairs render the same words.
+func linkItems(items []item, opts Options) []link {
+	var links []link
+	for pair, n := range candidates(items) {
+		a, b := &items[pair[0]], &items[pair[1]]
+		short := min(len(a.words), len(b.words))
+		if n < 1 || short < 3 {
+			continue
+		}
+		common := commonWords(a.toks, b.toks, opts)
+		if common >= 5 || float64(common) >= 0.75*float64(short) && common >= 3 {
+			links = append(links, link{a: pair[0], b: pair[1], common: common})
+		}
+	}
+	sort.Slice(links, func(i, j int) bool {
+		if links[i].a != links[j].a {
+			return links[i].a < links[j].a
+		}
+		return links[i].b < links[j].b
+	})
+	return links
+}
+
+// groupItems forms groups from links. Items that render about the same
+// extent of words are joined transitively; an item that covers a shorter
+// one (a whole statement and one sentence of it) joins the shorter one's
+// group without merging the pieces it covers into one.
+func groupItems(items []item, links []link) [][]int {
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	var covers []link
+	for _, l := range links {
+		long := max(len(items[l.a].words), len(items[l.b].words))
+		if float64(l.common) >= 0.5*float64(long) {
+			ra, rb := find(l.a), find(l.b)
+			if ra != rb {
+				parent[max(ra, rb)] = min(ra, rb)
+			}
+		} else {
+			covers = append(covers, l)
+		}
+	}
+	byRoot := map[int][]int{}
+	for i := range items {
+		r := find(i)
+		byRoot[r] = append(byRoot[r], i)
+	}
+	joined := map[int]bool{} // items that joined another's group
+	for _, l := range covers {
+		long, short := l.a, l.b
+		if len(items[long].words) < len(items[short].words) {
+			long, short = short, long
+		}
+		r := find(short)
+		if find(long) == r || slices.Contains(byRoot[r], long) {
+			continue
+		}
+		byRoot[r] = append(byRoot[r], long)
+		joined[long] = true
+	}
+	var groups [][]int
+	for r, members := range byRoot {
+		if len(members) == 1 && joined[members[0]] && find(members[0]) == r {
+			continue // it lives on in the groups it joined
+		}
+		slices.Sort(members)
+		groups = append(groups, members)
+	}
+	sort.Slice(groups, func(i, j int) bool { return groups[i][0] < groups[j][0] })
+	return groups
+}
+
+// align lines up the quotes and the claims of a result across reports and
+// diffs each group's members against its reference.
+func align(res *Result, opts Options) []Group {
+	refReport := ""
+	for _, r := range res.Reports {
+		if r.Reference {
+			refReport = r.ID
+			break
+		}
+	}
+	var quoteItems, claimItems []item
+	for i, q := range res.Quotes {
+		quoteItems = append(quoteItems, newItem(q.ID, q.Report, KindQuote, q.Speaker, q.Text, i))
+	}
+	for i, c := range res.Claims {
+		claimItems = append(claimItems, newItem(c.ID, c.Report, KindClaim, c.Source, c.Text, i))
+	}
+	var groups []Group
+	for _, items := range [][]item{quoteItems, claimItems} {
+		for _, members := range groupItems(items, linkItems(items, opts)) {
+			groups = append(groups, makeGroup(items, members, refReport, opts))
+		}
+	}
+	for i := range groups {
+		groups[i].ID = fmt.Sprintf("g%d", i+1)
+	}
+	return groups
+}
+
+func newItem(id, report string, kind Kind, speaker, text string, order int) item {
+	toks := tokenize(text)
+	var w []string
+	for _, t := range toks {
+		if t.word {
+			w = append(w, looseKey(t.key))
+		}
+	}
+	return item{id: id, report: report, kind: kind, speaker: speaker, toks: toks, words: w, order: order}
+}
+
+// makeGroup picks the group's reference (the reference report's member,
+// else the fullest rendering) and diffs and flags every other member.
+func makeGroup(items []item, members []int, refReport string, opts Options) Group {
+	ref := members[0]
+	for _, m := range members[1:] {
+		it, best := &items[m], &items[ref]
+		switch {
+		case (it.report == refReport) != (best.report == refReport):
+			if it.report == refReport {
+				ref = m
+			}
+		case len(it.words) > len(best.words):
+			ref = m
+		}
+	}
+	g := Group{Kind: items[ref].kind, Reference: items[ref].id}
+	reports := map[string]bool{}
+	for _, m := range members {
+		g.Members = append(g.Members, items[m].id)
+		reports[items[m].report] = true
+		if m == ref {
+			continue
+		}
+		edits := wordDiff(items[ref].toks, items[m].toks, opts.DiffTimeout)
+		g.Diffs = append(g.Diffs, Diff{Member: items[m].id, Similarity: similarity(edits), Edits: edits})
+		g.Flags = append(g.Flags, flagsFor(&items[ref], &items[m], edits)...)
+	}
+	if len(reports) == 1 {
+		g.Flags = append(g.Flags, Flag{Member: items[ref].id, Kind: FlagUnique,
+			Detail: fmt.Sprintf("only one report carries this %s", g.Kind)})
+	}
+	return g
+}

@@ -1,0 +1,77 @@
+package compare
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+)
+
+// Version identifies the analysis rules; stored results made by another
+// version are re-analysed.
+const Version = "0.1.0"
+
+// Options tunes an analysis. The zero value is not useful: start from
+// DefaultOptions.
+type Options struct {
+	// DiffTimeout bounds each word-level diff.
+	DiffTimeout time.Duration
+	// Workers is how many reports are analysed at once; 0 means one per CPU.
+	Workers int
+}
+
+// DefaultOptions returns the options Parallax uses.
+func DefaultOptions() Options {
+	return Options{DiffTimeout: 100 * time.Millisecond}
+}
+
+// Analyze finds the quotes and claims of every report, lines them up across
+// reports and flags their differences. It does no I/O and does not modify
+// the reports, except to give an ID ("r1", "r2", …) to those without one.
+// The result is the same for the same input.
+func Analyze(reports []*Report, opts Options) *Result {
+	res := &Result{Reports: reports}
+	for i, r := range reports {
+		if r.ID == "" {
+			r.ID = fmt.Sprintf("r%d", i+1)
+		}
+	}
+	type found struct {
+		quotes []Quote
+		claims []Claim
+	}
+	per := make([]found, len(reports))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(workers, len(reports)) {
+		wg.Go(func() {
+			for i := range next {
+				doc := newDocument(reports[i])
+				per[i].quotes = findQuotes(doc)
+				per[i].claims = findClaims(doc, per[i].quotes)
+			}
+		})
+	}
+	for i := range reports {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	for _, f := range per {
+		for _, q := range f.quotes {
+			q.ID = fmt.Sprintf("q%d", len(res.Quotes)+1)
+			res.Quotes = append(res.Quotes, q)
+		}
+		for _, c := range f.claims {
+			c.ID = fmt.Sprintf("c%d", len(res.Claims)+1)
+			res.Claims = append(res.Claims, c)
+		}
+	}
+	res.Groups = align(res, opts)
+	return res
+}

@@ -1,0 +1,213 @@
+package compare
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// negations are the words whose presence flips a statement.
+var negations = map[string]bool{
+	"not": true, "no": true, "never": true, "nor": true, "neither": true, "nobody": true,
+	"nothing": true, "none": true, "nowhere": true, "cannot": true, "without": true,
+}
+
+// isNegation tells whether a word key negates: a negation word or a
+// contraction in n't.
+func isNegation(w string) bool {
+	return negations[w] || strings.HasSuffix(w, "n't")
+}
+
+// numberWords are the spelled-out numbers the number flag compares.
+var numberWords = map[string]bool{
+	"zero": true, "one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
+	"thirteen": true, "fourteen": true, "fifteen": true, "sixteen": true, "seventeen": true,
+	"eighteen": true, "nineteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true,
+	"sixty": true, "seventy": true, "eighty": true, "ninety": true, "hundred": true,
+	"thousand": true, "million": true, "billion": true, "trillion": true, "dozen": true,
+	"half": true, "percent": true,
+}
+
+func isNumber(w string) bool {
+	return numberWords[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0
+}
+
+// flagsFor explains how member differs from ref, given their word diff.
+func flagsFor(ref, member *item, edits []Edit) []Flag {
+	var flags []Flag
+	add := func(k FlagKind, format string, args ...any) {
+		flags = append(flags, Flag{Member: member.id, Kind: k, Detail: fmt.Sprintf(format, args...)})
+	}
+
+	// Words cut from or added at the ends.
+	first, last := 0, len(edits)-1
+	for first <= last && len(words(edits[first].Text)) == 0 {
+		first++
+	}
+	for last >= first && len(words(edits[last].Text)) == 0 {
+		last--
+	}
+	inner := edits
+	if first <= last {
+		if e := edits[first]; e.Op != OpEqual && first < last {
+			n := len(words(e.Text))
+			if e.Op == OpDelete {
+				add(FlagTrimmed, "drops %s at the start", plural(n, "word"))
+			} else {
+				add(FlagExtended, "adds %s at the start", plural(n, "word"))
+			}
+			first++
+		}
+		if e := edits[last]; e.Op != OpEqual && first <= last {
+			n := len(words(e.Text))
+			if e.Op == OpDelete {
+				add(FlagTrimmed, "drops %s at the end", plural(n, "word"))
+			} else {
+				add(FlagExtended, "adds %s at the end", plural(n, "word"))
+			}
+			last--
+		}
+		inner = edits[first : last+1]
+	}
+
+	var removed, added []string
+	for _, e := range inner {
+		switch e.Op {
+		case OpDelete:
+			removed = append(removed, words(e.Text)...)
+		case OpInsert:
+			added = append(added, words(e.Text)...)
+		}
+	}
+	refText, memText := joinEdits(edits, OpDelete), joinEdits(edits, OpInsert)
+	if hasEllipsis(memText) && !hasEllipsis(refText) {
+		add(FlagEllipsis, "cut with an ellipsis where the reference has %s", quoteWords(removed, "nothing"))
+		removed = nil
+	} else if hasEllipsis(refText) && !hasEllipsis(memText) {
+		add(FlagEllipsis, "fills the reference's ellipsis with %s", quoteWords(added, "nothing"))
+		added = nil
+	}
+
+	numsR, numsM := filterWords(removed, isNumber), filterWords(added, isNumber)
+	if len(numsR)+len(numsM) > 0 {
+		add(FlagNumber, "%s vs %s", quoteWords(numsR, "no figure"), quoteWords(numsM, "no figure"))
+	}
+	negR, negM := filterWords(wordsOf(edits, OpDelete), isNegation), filterWords(wordsOf(edits, OpInsert), isNegation)
+	switch {
+	case len(negR) > len(negM):
+		add(FlagNegation, "%s dropped", quoteWords(negR, ""))
+	case len(negM) > len(negR):
+		add(FlagNegation, "%s added", quoteWords(negM, ""))
+	}
+	if ref.speaker != "" && member.speaker != "" && !samePerson(ref.speaker, member.speaker) {
+		add(FlagSpeaker, "credited to %s; the reference has %s", member.speaker, ref.speaker)
+	}
+
+	if len(removed)+len(added) > 0 {
+		if looseJoin(removed) == looseJoin(added) {
+			add(FlagSpelling, "spelled %s; the reference has %s", quoteWords(added, ""), quoteWords(removed, ""))
+		} else if len(flags) == 0 || !onlyExplained(removed, added) {
+			add(FlagWording, "words changed: %s → %s", quoteWords(removed, "nothing"), quoteWords(added, "nothing"))
+		}
+	} else if len(flags) == 0 && caseKeys(ref.toks) != caseKeys(member.toks) {
+		add(FlagSpelling, "differs only in case or punctuation")
+	}
+	return flags
+}
+
+// onlyExplained tells whether every changed word is a number or a negation,
+// so that a number or negation flag already says all there is.
+func onlyExplained(removed, added []string) bool {
+	for _, w := range append(slices.Clone(removed), added...) {
+		if !isNumber(w) && !isNegation(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// caseKeys spells tokens with their case but unified punctuation, so that
+// texts differing in case or punctuation differ here and texts differing
+// only in quotation-mark style or white space do not.
+func caseKeys(toks []token) string {
+	var sb strings.Builder
+	for _, t := range toks {
+		if t.word {
+			sb.WriteString(strings.TrimSpace(t.text))
+		} else {
+			sb.WriteString(t.key)
+		}
+		sb.WriteByte(' ')
+	}
+	return sb.String()
+}
+
+func hasEllipsis(s string) bool {
+	return strings.Contains(s, "…") || strings.Contains(s, "...") || strings.Contains(s, ". . .")
+}
+
+func joinEdits(edits []Edit, op Op) string {
+	var sb strings.Builder
+	for _, e := range edits {
+		if e.Op == op {
+			sb.WriteString(e.Text)
+		}
+	}
+	return sb.String()
+}
+
+func wordsOf(edits []Edit, op Op) []string { return words(joinEdits(edits, op)) }
+
+func filterWords(ws []string, keep func(string) bool) []string {
+	var out []string
+	for _, w := range ws {
+		if keep(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// looseJoin runs words together in their loose form, so that "counter
+// terrorism", "counter-terrorism" and "counterterrorism" compare equal.
+func looseJoin(ws []string) string {
+	var sb strings.Builder
+	for _, w := range ws {
+		sb.WriteString(looseKey(w))
+	}
+	return sb.String()
+}
+
+func quoteWords(ws []string, none string) string {
+	if len(ws) == 0 {
+		return none
+	}
+	const most = 8
+	s := strings.Join(ws[:min(len(ws), most)], " ")
+	if len(ws) > most {
+		s += " …"
+	}
+	return "“" + s + "”"
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// samePerson tells whether two speaker names name the same person: the same
+// surname, and the same first name when both give one.
+func samePerson(a, b string) bool {
+	wa, wb := words(a), words(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	if wa[len(wa)-1] != wb[len(wb)-1] {
+		return false
+	}
+	return len(wa) == 1 || len(wb) == 1 || wa[0] == wb[0]
+}

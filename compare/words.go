@@ -1,0 +1,143 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one piece of a text as the word diff sees it: a word with the
+// white space before it, or a punctuation mark with the white space before
+// it. Concatenating a text's tokens gives the text back.
+type token struct {
+	text string
+	// key is how the token compares: the word lower-cased, apostrophes
+	// unified, or the punctuation mark; "" for trailing white space.
+	key string
+	// word is true for words and numbers, false for punctuation.
+	word bool
+}
+
+// tokenize cuts s into tokens.
+func tokenize(s string) []token {
+	var toks []token
+	i := 0
+	for i < len(s) {
+		start := i
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		if i == len(s) {
+			if len(toks) > 0 {
+				toks[len(toks)-1].text += s[start:]
+			} else {
+				toks = append(toks, token{text: s[start:]})
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			j := i + n
+			for j < len(s) {
+				r, m := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r) {
+					j += m
+					continue
+				}
+				// Keep inner apostrophes, hyphens and decimal points: don't,
+				// counter-terrorism, 3.5, 1,000.
+				if isJoiner(r) && j+m < len(s) {
+					next, _ := utf8.DecodeRuneInString(s[j+m:])
+					if isWordRune(next) && (r != '.' && r != ',' || unicode.IsDigit(next) && unicode.IsDigit(lastRune(s[:j]))) {
+						j += m
+						continue
+					}
+				}
+				break
+			}
+			toks = append(toks, token{text: s[start:j], key: wordKey(s[i:j]), word: true})
+			i = j
+			continue
+		}
+		i += n
+		toks = append(toks, token{text: s[start:i], key: punctKey(r)})
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isJoiner(r rune) bool {
+	switch r {
+	case '\'', '’', '-', '‐', '‑', '.', ',':
+		return true
+	}
+	return false
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// wordKey is a word as compared: lower case, with one apostrophe.
+func wordKey(w string) string {
+	w = strings.ToLower(w)
+	return strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-").Replace(w)
+}
+
+// punctKey unifies the styles of one punctuation mark.
+func punctKey(r rune) string {
+	switch r {
+	case '“', '”', '„', '«', '»', '"':
+		return `"`
+	case '‘', '’', '‚', '‹', '›':
+		return "'"
+	case '—', '–':
+		return "-"
+	}
+	return string(r)
+}
+
+// words returns the comparison keys of the words of s, without punctuation.
+func words(s string) []string {
+	var out []string
+	for _, t := range tokenize(s) {
+		if t.word {
+			out = append(out, t.key)
+		}
+	}
+	return out
+}
+
+// looseKey folds what the spelling flag forgives: hyphens, apostrophes and
+// British spellings.
+func looseKey(w string) string {
+	w = strings.NewReplacer("-", "", "'", "").Replace(w)
+	if us, ok := britishToAmerican(w); ok {
+		return us
+	}
+	return w
+}
+
+// britishToAmerican maps a British spelling to the American one by the
+// regular endings that differ.
+func britishToAmerican(w string) (string, bool) {
+	for _, p := range []struct{ uk, us string }{
+		{"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"},
+		{"ises", "izes"}, {"ising", "izing"}, {"our", "or"}, {"ours", "ors"}, {"ourite", "orite"},
+		{"yse", "yze"}, {"ysed", "yzed"}, {"ysing", "yzing"}, {"tre", "ter"}, {"tres", "ters"},
+		{"ogue", "og"}, {"ence", "ense"}, {"lled", "led"}, {"lling", "ling"},
+	} {
+		if len(w) > len(p.uk)+2 && strings.HasSuffix(w, p.uk) {
+			return w[:len(w)-len(p.uk)] + p.us, true
+		}
+	}
+	return w, false
+}
