@@ -188,19 +188,15 @@ func align(res *Result, opts Options) []Group {
 			break
 		}
 	}
-	var quoteItems, claimItems []item
+	var items []item
 	for i, q := range res.Quotes {
-		quoteItems = append(quoteItems, newItem(q.ID, q.Report, KindQuote, q.Speaker, q.Text, i))
-	}
-	for i, c := range res.Claims {
-		claimItems = append(claimItems, newItem(c.ID, c.Report, KindClaim, c.Source, c.Text, i))
+		items = append(items, newItem(q.ID, q.Report, KindQuote, q.Speaker, q.Text, i))
 	}
 	var groups []Group
-	for _, items := range [][]item{quoteItems, claimItems} {
-		for _, members := range groupItems(items, linkItems(items, opts)) {
-			groups = append(groups, makeGroup(items, members, refReport, opts))
-		}
+	for _, members := range groupItems(items, linkItems(items, opts)) {
+		groups = append(groups, makeGroup(items, members, refReport, opts))
 	}
+	groups = append(groups, alignClaims(res, refReport, opts)...)
 	for i := range groups {
 		groups[i].ID = fmt.Sprintf("g%d", i+1)
 	}
