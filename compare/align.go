@@ -14,7 +14,8 @@ type item struct {
 	kind    Kind
 	speaker string
 	toks    []token
-	words   []string // loose keys of the words, for matching
+	loose   []token  // toks with loose keys, for matching
+	words   []string // loose keys of the words
 	order   int      // position in the result, for a stable output
 }
 
@@ -84,30 +85,55 @@ func candidates(items []item) map[[2]int]int {
 	return shared
 }
 
-// commonWords counts the words a and b share in order (their longest common
-// subsequence), by a word diff.
-func commonWords(a, b []token, opts Options) int {
-	n := 0
-	for _, e := range wordDiff(a, b, opts.DiffTimeout) {
-		if e.Op == OpEqual {
-			n += len(words(e.Text))
-		}
-	}
-	return n
+// minRun is the shortest run of words in a row that counts as shared:
+// shorter runs ("of the", "it was") are common to unrelated texts.
+const minRun = 3
+
+// overlap measures what two texts share in order.
+type overlap struct {
+	// runs counts the shared words in runs of at least minRun words in a
+	// row that hold a content word.
+	runs int
+	// all counts every shared word (the longest common subsequence).
+	all int
+	// longest is the longest run of shared words.
+	longest int
 }
 
-// linkItems decides which candidate pairs render the same words.
+// measureOverlap compares a and b by a raw word diff on their loose keys.
+func measureOverlap(a, b []token, opts Options) overlap {
+	var o overlap
+	diffTokens(a, b, opts.DiffTimeout).each(func(r run, ref, _ []token) {
+		if r.op != OpEqual {
+			return
+		}
+		n := countWords(ref)
+		o.all += n
+		o.longest = max(o.longest, n)
+		if n >= minRun && slices.ContainsFunc(ref, isContentToken) {
+			o.runs += n
+		}
+	})
+	return o
+}
+
+// linkItems decides which candidate pairs render the same words: they
+// share a run of five words or more, or most of the shorter one's words
+// in order, or both are short and the shorter is a two-word fragment the
+// longer holds whole.
 func linkItems(items []item, opts Options) []link {
 	var links []link
-	for pair, n := range candidates(items) {
+	for pair := range candidates(items) {
 		a, b := &items[pair[0]], &items[pair[1]]
 		short := min(len(a.words), len(b.words))
-		if n < 1 || short < 3 {
+		if short < 2 {
 			continue
 		}
-		common := commonWords(a.toks, b.toks, opts)
-		if common >= 5 || float64(common) >= 0.75*float64(short) && common >= 3 {
-			links = append(links, link{a: pair[0], b: pair[1], common: common})
+		o := measureOverlap(a.loose, b.loose, opts)
+		if o.runs >= 5 || o.runs >= minRun && float64(o.all) >= 0.75*float64(short) ||
+			short == 2 && o.longest == 2 && max(len(a.words), len(b.words)) <= 8 &&
+				slices.ContainsFunc(shorter(a, b).words, isContentWord) {
+			links = append(links, link{a: pair[0], b: pair[1], common: o.all})
 		}
 	}
 	sort.Slice(links, func(i, j int) bool {
@@ -117,6 +143,13 @@ func linkItems(items []item, opts Options) []link {
 		return links[i].b < links[j].b
 	})
 	return links
+}
+
+func shorter(a, b *item) *item {
+	if len(a.words) <= len(b.words) {
+		return a
+	}
+	return b
 }
 
 // groupItems forms groups from links. Items that render about the same
@@ -205,13 +238,15 @@ func align(res *Result, opts Options) []Group {
 
 func newItem(id, report string, kind Kind, speaker, text string, order int) item {
 	toks := tokenize(text)
+	loose := slices.Clone(toks)
 	var w []string
-	for _, t := range toks {
+	for i, t := range loose {
 		if t.word {
-			w = append(w, looseKey(t.key))
+			loose[i].key = looseKey(t.key)
+			w = append(w, loose[i].key)
 		}
 	}
-	return item{id: id, report: report, kind: kind, speaker: speaker, toks: toks, words: w, order: order}
+	return item{id: id, report: report, kind: kind, speaker: speaker, toks: toks, loose: loose, words: w, order: order}
 }
 
 // makeGroup picks the group's reference (the reference report's member,
@@ -237,9 +272,10 @@ func makeGroup(items []item, members []int, refReport string, opts Options) Grou
 		if m == ref {
 			continue
 		}
-		edits := wordDiff(items[ref].toks, items[m].toks, opts.DiffTimeout)
+		edits := diffTokens(items[ref].toks, items[m].toks, opts.DiffTimeout).edits()
 		g.Diffs = append(g.Diffs, Diff{Member: items[m].id, Similarity: similarity(edits), Edits: edits})
-		g.Flags = append(g.Flags, flagsFor(&items[ref], &items[m], edits)...)
+		loose := diffTokens(items[ref].loose, items[m].loose, opts.DiffTimeout)
+		g.Flags = append(g.Flags, flagsFor(&items[ref], &items[m], loose.edits(), loose.variants())...)
 	}
 	if len(reports) == 1 {
 		g.Flags = append(g.Flags, Flag{Member: items[ref].id, Kind: FlagUnique,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -27,12 +28,24 @@ func (e *Edit) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// wordDiff diffs member against ref word by word: each token becomes one
-// rune, go-diff runs on the runes with semantic clean-up, and the runes are
-// mapped back to text. Tokens compare by their key, so a change of quotation
-// mark style is no difference; the edits carry the member's text where both
-// agree.
-func wordDiff(ref, member []token, timeout time.Duration) []Edit {
+// tokenDiff is a word-level diff of two token sequences, in runs.
+type tokenDiff struct {
+	ref, member []token
+	runs        []run
+}
+
+// run is one diff run: n tokens kept, deleted from ref or inserted in
+// member.
+type run struct {
+	op Op
+	n  int
+}
+
+// diffTokens diffs member against ref: each distinct token key becomes one
+// rune, go-diff runs on the runes within timeout, and the result is kept as
+// runs of tokens. Tokens compare by their key, so a change of quotation-mark
+// style is no difference.
+func diffTokens(ref, member []token, timeout time.Duration) tokenDiff {
 	ids := map[string]rune{}
 	encode := func(toks []token) []rune {
 		out := make([]rune, len(toks))
@@ -54,46 +67,131 @@ func wordDiff(ref, member []token, timeout time.Duration) []Edit {
 		}
 		return out
 	}
-	a, b := encode(ref), encode(member)
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = timeout
-	diffs := dmp.DiffMainRunes(a, b, false)
-	diffs = dmp.DiffCleanupSemantic(diffs)
+	d := tokenDiff{ref: ref, member: member}
+	for _, x := range dmp.DiffMainRunes(encode(ref), encode(member), false) {
+		op := map[diffmatchpatch.Operation]Op{
+			diffmatchpatch.DiffEqual: OpEqual, diffmatchpatch.DiffDelete: OpDelete, diffmatchpatch.DiffInsert: OpInsert,
+		}[x.Type]
+		d.runs = append(d.runs, run{op: op, n: utf8.RuneCountInString(x.Text)})
+	}
+	return d
+}
 
-	var edits []Edit
+// each calls f for every run with the tokens it covers on either side
+// (none on the side a run does not touch).
+func (d tokenDiff) each(f func(r run, ref, member []token)) {
 	ia, ib := 0, 0
-	for _, d := range diffs {
-		n := len([]rune(d.Text))
-		var sb strings.Builder
-		var op Op
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			op = OpEqual
-			for _, t := range member[ib : ib+n] {
-				sb.WriteString(t.text)
-			}
-			ia += n
-			ib += n
-		case diffmatchpatch.DiffDelete:
-			op = OpDelete
-			for _, t := range ref[ia : ia+n] {
-				sb.WriteString(t.text)
-			}
-			ia += n
-		case diffmatchpatch.DiffInsert:
-			op = OpInsert
-			for _, t := range member[ib : ib+n] {
-				sb.WriteString(t.text)
-			}
-			ib += n
-		}
-		if k := len(edits) - 1; k >= 0 && edits[k].Op == op {
-			edits[k].Text += sb.String()
-		} else {
-			edits = append(edits, Edit{Op: op, Text: sb.String()})
+	for _, r := range d.runs {
+		switch r.op {
+		case OpEqual:
+			f(r, d.ref[ia:ia+r.n], d.member[ib:ib+r.n])
+			ia += r.n
+			ib += r.n
+		case OpDelete:
+			f(r, d.ref[ia:ia+r.n], nil)
+			ia += r.n
+		case OpInsert:
+			f(r, nil, d.member[ib:ib+r.n])
+			ib += r.n
 		}
 	}
-	return edits
+}
+
+// edits returns the diff for a reader, in the member's words where both
+// agree, after a semantic clean-up for word diffs. go-diff's own
+// DiffCleanupSemantic weighs an equality against the edits around it by
+// length, which at word level erases a whole kept sentence between two cut
+// ones; here only a kept run of at most one word (or only punctuation)
+// between changes of more than one word on each side is folded into them,
+// so "[-came over-] the {+overtopped+}" reads as one replacement while a
+// trimmed quote keeps its common words.
+func (d tokenDiff) edits() []Edit {
+	// changed[i] counts the words run i touches, for the folding rule.
+	changed := make([]int, len(d.runs))
+	i := 0
+	d.each(func(r run, ref, member []token) {
+		changed[i] = countWords(ref) + countWords(member)
+		i++
+	})
+	foldable := func(i int) bool {
+		before, after := 0, 0
+		for k := i - 1; k >= 0 && d.runs[k].op != OpEqual; k-- {
+			before += changed[k]
+		}
+		for k := i + 1; k < len(d.runs) && d.runs[k].op != OpEqual; k++ {
+			after += changed[k]
+		}
+		return before > 1 && after > 1
+	}
+
+	var out []Edit
+	var del, ins strings.Builder
+	flush := func() {
+		if del.Len() > 0 {
+			out = append(out, Edit{Op: OpDelete, Text: del.String()})
+		}
+		if ins.Len() > 0 {
+			out = append(out, Edit{Op: OpInsert, Text: ins.String()})
+		}
+		del.Reset()
+		ins.Reset()
+	}
+	i = 0
+	d.each(func(r run, ref, member []token) {
+		switch {
+		case r.op == OpDelete:
+			del.WriteString(joinTokens(ref))
+		case r.op == OpInsert:
+			ins.WriteString(joinTokens(member))
+		case changed[i] <= 2 && foldable(i):
+			del.WriteString(joinTokens(ref))
+			ins.WriteString(joinTokens(member))
+		default:
+			flush()
+			out = append(out, Edit{Op: OpEqual, Text: joinTokens(member)})
+		}
+		i++
+	})
+	flush()
+	return out
+}
+
+// variants lists the kept words that the two sides spell differently
+// (case, hyphenation, British and American spelling) as reference and
+// member pairs; only a diff of loose keys keeps such words.
+func (d tokenDiff) variants() [][2]string {
+	var out [][2]string
+	d.each(func(r run, ref, member []token) {
+		if r.op != OpEqual {
+			return
+		}
+		for i, t := range ref {
+			if a, b := spelling(t.text), spelling(member[i].text); t.word && a != b {
+				out = append(out, [2]string{a, b})
+			}
+		}
+	})
+	return out
+}
+
+func joinTokens(toks []token) string {
+	var sb strings.Builder
+	for _, t := range toks {
+		sb.WriteString(t.text)
+	}
+	return sb.String()
+}
+
+func countWords(toks []token) int {
+	n := 0
+	for _, t := range toks {
+		if t.word {
+			n++
+		}
+	}
+	return n
 }
 
 // similarity is the Dice coefficient of the words two texts share in the

@@ -34,8 +34,9 @@ func isNumber(w string) bool {
 	return numberWords[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0
 }
 
-// flagsFor explains how member differs from ref, given their word diff.
-func flagsFor(ref, member *item, edits []Edit) []Flag {
+// flagsFor explains how member differs from ref, given their word diff on
+// loose keys and the words they spell differently.
+func flagsFor(ref, member *item, edits []Edit, variants [][2]string) []Flag {
 	var flags []Flag
 	add := func(k FlagKind, format string, args ...any) {
 		flags = append(flags, Flag{Member: member.id, Kind: k, Detail: fmt.Sprintf(format, args...)})
@@ -81,7 +82,7 @@ func flagsFor(ref, member *item, edits []Edit) []Flag {
 			added = append(added, words(e.Text)...)
 		}
 	}
-	refText, memText := joinEdits(edits, OpDelete), joinEdits(edits, OpInsert)
+	refText, memText := joinEdits(inner, OpDelete), joinEdits(inner, OpInsert)
 	if hasEllipsis(memText) && !hasEllipsis(refText) {
 		add(FlagEllipsis, "cut with an ellipsis where the reference has %s", quoteWords(removed, "nothing"))
 		removed = nil
@@ -94,7 +95,7 @@ func flagsFor(ref, member *item, edits []Edit) []Flag {
 	if len(numsR)+len(numsM) > 0 {
 		add(FlagNumber, "%s vs %s", quoteWords(numsR, "no figure"), quoteWords(numsM, "no figure"))
 	}
-	negR, negM := filterWords(wordsOf(edits, OpDelete), isNegation), filterWords(wordsOf(edits, OpInsert), isNegation)
+	negR, negM := filterWords(wordsOf(inner, OpDelete), isNegation), filterWords(wordsOf(inner, OpInsert), isNegation)
 	switch {
 	case len(negR) > len(negM):
 		add(FlagNegation, "%s dropped", quoteWords(negR, ""))
@@ -105,14 +106,20 @@ func flagsFor(ref, member *item, edits []Edit) []Flag {
 		add(FlagSpeaker, "credited to %s; the reference has %s", member.speaker, ref.speaker)
 	}
 
-	if len(removed)+len(added) > 0 {
-		if looseJoin(removed) == looseJoin(added) {
-			add(FlagSpelling, "spelled %s; the reference has %s", quoteWords(added, ""), quoteWords(removed, ""))
-		} else if len(flags) == 0 || !onlyExplained(removed, added) {
-			add(FlagWording, "words changed: %s → %s", quoteWords(removed, "nothing"), quoteWords(added, "nothing"))
+	switch {
+	case len(removed)+len(added) > 0 && looseJoin(removed) == looseJoin(added):
+		variants = append(variants, [2]string{strings.Join(removed, " "), strings.Join(added, " ")})
+	case len(removed)+len(added) > 0 && (len(flags) == 0 || !onlyExplained(removed, added)):
+		add(FlagWording, "words changed: %s → %s", quoteWords(removed, "nothing"), quoteWords(added, "nothing"))
+	}
+	if len(variants) > 0 {
+		var pairs []string
+		for _, v := range variants[:min(len(variants), 3)] {
+			pairs = append(pairs, fmt.Sprintf("“%s” for “%s”", v[1], v[0]))
 		}
-	} else if len(flags) == 0 && caseKeys(ref.toks) != caseKeys(member.toks) {
-		add(FlagSpelling, "differs only in case or punctuation")
+		add(FlagSpelling, "spells %s", strings.Join(pairs, ", "))
+	} else if len(flags) == 0 && strings.TrimSpace(joinEdits(inner, OpDelete)+joinEdits(inner, OpInsert)) != "" {
+		add(FlagSpelling, "differs only in punctuation")
 	}
 	return flags
 }
@@ -126,22 +133,6 @@ func onlyExplained(removed, added []string) bool {
 		}
 	}
 	return true
-}
-
-// caseKeys spells tokens with their case but unified punctuation, so that
-// texts differing in case or punctuation differ here and texts differing
-// only in quotation-mark style or white space do not.
-func caseKeys(toks []token) string {
-	var sb strings.Builder
-	for _, t := range toks {
-		if t.word {
-			sb.WriteString(strings.TrimSpace(t.text))
-		} else {
-			sb.WriteString(t.key)
-		}
-		sb.WriteByte(' ')
-	}
-	return sb.String()
 }
 
 func hasEllipsis(s string) bool {

@@ -86,11 +86,14 @@ func lastRune(s string) rune {
 	return r
 }
 
-// wordKey is a word as compared: lower case, with one apostrophe.
-func wordKey(w string) string {
-	w = strings.ToLower(w)
-	return strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-").Replace(w)
-}
+// wordKey is a word as compared: lower case, in one spelling.
+func wordKey(w string) string { return strings.ToLower(spelling(w)) }
+
+var typographic = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑", "-")
+
+// spelling is a word without surrounding space and with one apostrophe and
+// one hyphen, so that typography is not taken for a spelling.
+func spelling(w string) string { return typographic.Replace(strings.TrimSpace(w)) }
 
 // punctKey unifies the styles of one punctuation mark.
 func punctKey(r rune) string {
@@ -141,3 +144,23 @@ func britishToAmerican(w string) (string, bool) {
 	}
 	return w, false
 }
+
+// stopWords are the words too common to show that two texts share a
+// phrase.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but if of in on at to for from by with as about into
+		over after before than then so that this these those there here it its it's is are was were be
+		been being am do does did have has had having i me my we us our you your he him his she her they
+		them their who whom which what when where why how not no all any some more most very can could
+		will would shall should may might must just also only even lot lots one s`) {
+		stopWords[w] = true
+	}
+}
+
+// isContentWord tells whether a word key carries meaning of its own.
+func isContentWord(w string) bool { return !stopWords[w] }
+
+// isContentToken tells whether a token is a content word.
+func isContentToken(t token) bool { return t.word && isContentWord(t.key) }
