@@ -207,7 +207,7 @@ func groupItems(items []item, links []link) [][]int {
 		slices.Sort(members)
 		groups = append(groups, members)
 	}
-	sort.Slice(groups, func(i, j int) bool { return groups[i][0] < groups[j][0] })
+	slices.SortFunc(groups, slices.Compare)
 	return groups
 }
 
@@ -272,14 +272,23 @@ func makeGroup(items []item, members []int, refReport string, opts Options) Grou
 		if m == ref {
 			continue
 		}
-		edits := diffTokens(items[ref].toks, items[m].toks, opts.DiffTimeout).edits()
-		g.Diffs = append(g.Diffs, Diff{Member: items[m].id, Similarity: similarity(edits), Edits: edits})
-		loose := diffTokens(items[ref].loose, items[m].loose, opts.DiffTimeout)
-		g.Flags = append(g.Flags, flagsFor(&items[ref], &items[m], loose.edits(), loose.variants())...)
+		d, flags := compareItems(&items[ref], &items[m], opts)
+		g.Diffs = append(g.Diffs, d)
+		g.Flags = append(g.Flags, flags...)
 	}
 	if len(reports) == 1 {
 		g.Flags = append(g.Flags, Flag{Member: items[ref].id, Kind: FlagUnique,
 			Detail: fmt.Sprintf("only one report carries this %s", g.Kind)})
 	}
 	return g
+}
+
+// compareItems diffs member against ref for a reader and flags how they
+// differ. Flags come from a diff of loose keys, so that spelling variants
+// line up and are reported as such rather than as changed words.
+func compareItems(ref, member *item, opts Options) (Diff, []Flag) {
+	edits := diffTokens(ref.toks, member.toks, opts.DiffTimeout).edits()
+	loose := diffTokens(ref.loose, member.loose, opts.DiffTimeout)
+	return Diff{Member: member.id, Similarity: similarity(edits), Edits: edits},
+		flagsFor(ref, member, loose.edits(), loose.variants())
 }

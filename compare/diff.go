@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -150,6 +151,11 @@ func (d tokenDiff) edits() []Edit {
 			ins.WriteString(joinTokens(member))
 		default:
 			flush()
+			// Keep the space between a cut and the words after it, which
+			// the member, starting there, does not have.
+			if k := len(out) - 1; k >= 0 && out[k].Op == OpDelete && leadingSpace(member[0].text) == "" {
+				out[k].Text += leadingSpace(ref[0].text)
+			}
 			out = append(out, Edit{Op: OpEqual, Text: joinTokens(member)})
 		}
 		i++
@@ -174,6 +180,11 @@ func (d tokenDiff) variants() [][2]string {
 		}
 	})
 	return out
+}
+
+// leadingSpace returns the white space s starts with.
+func leadingSpace(s string) string {
+	return s[:len(s)-len(strings.TrimLeftFunc(s, unicode.IsSpace))]
 }
 
 func joinTokens(toks []token) string {

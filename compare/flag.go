@@ -52,7 +52,10 @@ func flagsFor(ref, member *item, edits []Edit, variants [][2]string) []Flag {
 	}
 	inner := edits
 	if first <= last {
-		if e := edits[first]; e.Op != OpEqual && first < last {
+		// A change at either end is a cut or an addition only when nothing
+		// takes the place of the words: a deletion next to an insertion is
+		// a replacement, for the wording and number rules below.
+		if e := edits[first]; e.Op != OpEqual && first < last && edits[first+1].Op == OpEqual {
 			n := len(words(e.Text))
 			if e.Op == OpDelete {
 				add(FlagTrimmed, "drops %s at the start", plural(n, "word"))
@@ -61,7 +64,7 @@ func flagsFor(ref, member *item, edits []Edit, variants [][2]string) []Flag {
 			}
 			first++
 		}
-		if e := edits[last]; e.Op != OpEqual && first <= last {
+		if e := edits[last]; e.Op != OpEqual && first < last && edits[last-1].Op == OpEqual {
 			n := len(words(e.Text))
 			if e.Op == OpDelete {
 				add(FlagTrimmed, "drops %s at the end", plural(n, "word"))
@@ -95,7 +98,7 @@ func flagsFor(ref, member *item, edits []Edit, variants [][2]string) []Flag {
 	if len(numsR)+len(numsM) > 0 {
 		add(FlagNumber, "%s vs %s", quoteWords(numsR, "no figure"), quoteWords(numsM, "no figure"))
 	}
-	negR, negM := filterWords(wordsOf(inner, OpDelete), isNegation), filterWords(wordsOf(inner, OpInsert), isNegation)
+	negR, negM := filterWords(removed, isNegation), filterWords(added, isNegation)
 	switch {
 	case len(negR) > len(negM):
 		add(FlagNegation, "%s dropped", quoteWords(negR, ""))
@@ -124,15 +127,27 @@ func flagsFor(ref, member *item, edits []Edit, variants [][2]string) []Flag {
 	return flags
 }
 
-// onlyExplained tells whether every changed word is a number or a negation,
-// so that a number or negation flag already says all there is.
+// onlyExplained tells whether the changed words differ only by numbers
+// and negations ("do" → "don't" included), so that a number or negation
+// flag already says all there is.
 func onlyExplained(removed, added []string) bool {
-	for _, w := range append(slices.Clone(removed), added...) {
-		if !isNumber(w) && !isNegation(w) {
-			return false
+	rest := func(ws []string) []string {
+		var out []string
+		for _, w := range ws {
+			if isNumber(w) || negations[w] {
+				continue
+			}
+			if base, ok := strings.CutSuffix(w, "n't"); ok {
+				w = map[string]string{"wo": "will", "ca": "can", "sha": "shall"}[base]
+				if w == "" {
+					w = base
+				}
+			}
+			out = append(out, w)
 		}
+		return out
 	}
-	return true
+	return slices.Equal(rest(removed), rest(added))
 }
 
 func hasEllipsis(s string) bool {
