@@ -63,10 +63,10 @@ func TestQualityCorpus(t *testing.T) {
 	}
 	got := score(t, sharedDir(t, "corpus"))
 	checkFloors(t, got, map[string]float64{
-		"quote_f1":    0.94,
-		"speaker_acc": 0.07,
-		"align_f1":    0.82,
-		"claim_f1":    0.05,
+		"quote_f1":     0.94,
+		"speaker_acc":  0.07,
+		"align_f1":     0.82,
+		"claim_f1":     0.05,
 		"number_flags": 0.06,
 	})
 }
