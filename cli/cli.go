@@ -28,6 +28,7 @@ type command struct {
 // commands lists the subcommands by name.
 var commands = map[string]command{
 	"compare": {"analyse reports and show how each renders the same quotes and claims", runCompare},
+	"version": {"print Parallax's version", runVersion},
 }
 
 // Is tells whether name is a subcommand, so main can tell a command line
