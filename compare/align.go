@@ -123,10 +123,12 @@ func measureOverlap(a, b []token, opts Options) overlap {
 // longer holds whole.
 func linkItems(items []item, opts Options) []link {
 	var links []link
-	for pair := range candidates(items) {
+	for pair, shared := range candidates(items) {
 		a, b := &items[pair[0]], &items[pair[1]]
 		short := min(len(a.words), len(b.words))
-		if short < 2 {
+		// Every rule below needs two shared shingles, but for a two-word
+		// fragment, which has only one.
+		if short < 2 || shared < 2 && short > 2 {
 			continue
 		}
 		o := measureOverlap(a.loose, b.loose, opts)

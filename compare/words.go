@@ -119,10 +119,12 @@ func words(s string) []string {
 	return out
 }
 
+var unjoined = strings.NewReplacer("-", "", "'", "")
+
 // looseKey folds what the spelling flag forgives: hyphens, apostrophes and
 // British spellings.
 func looseKey(w string) string {
-	w = strings.NewReplacer("-", "", "'", "").Replace(w)
+	w = unjoined.Replace(w)
 	if us, ok := britishToAmerican(w); ok {
 		return us
 	}
