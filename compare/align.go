@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // item is one quote or claim as alignment sees it.
@@ -24,12 +25,13 @@ const shingleSize = 2
 
 // maxPosting bounds how many items one shingle may point at before it is
 // too common ("he said", "of the") to suggest a match.
-const maxPosting = 400
+const maxPosting = 100
 
 var shingleSeed = maphash.MakeSeed()
 
-// shingles returns the distinct hashes of each run of shingleSize words; a
-// text shorter than that gives one hash of all its words.
+// shingles returns the distinct hashes of each run of shingleSize words
+// that holds a content word; a text shorter than that gives one hash of all
+// its words.
 func shingles(w []string) []uint64 {
 	if len(w) == 0 {
 		return nil
@@ -38,6 +40,9 @@ func shingles(w []string) []uint64 {
 	seen := map[uint64]bool{}
 	var out []uint64
 	for i := 0; i+n <= len(w); i++ {
+		if !slices.ContainsFunc(w[i:i+n], isContentWord) {
+			continue // "of the", "it was": in every text
+		}
 		var h maphash.Hash
 		h.SetSeed(shingleSeed)
 		for _, x := range w[i : i+n] {
@@ -121,14 +126,32 @@ func measureOverlap(a, b []token, opts Options) overlap {
 // share a run of five words or more, or most of the shorter one's words
 // in order, or both are short and the shorter is a two-word fragment the
 // longer holds whole.
+//
+// Items with the same words (a quote carried verbatim by many reports) are
+// compared once: only the first of each set of copies goes through the
+// index, and each other copy gets a link to it.
 func linkItems(items []item, opts Options) []link {
 	var links []link
-	for pair, shared := range candidates(items) {
+	first := map[string]int{}
+	var distinct []item
+	var at []int // at[k] is the index in items of distinct[k]
+	for i, it := range items {
+		key := strings.Join(it.words, " ")
+		if f, ok := first[key]; ok && len(it.words) >= 2 {
+			links = append(links, link{a: f, b: i, common: len(it.words)})
+			continue
+		}
+		first[key] = i
+		distinct = append(distinct, it)
+		at = append(at, i)
+	}
+	for pair, shared := range candidates(distinct) {
+		pair = [2]int{at[pair[0]], at[pair[1]]}
 		a, b := &items[pair[0]], &items[pair[1]]
 		short := min(len(a.words), len(b.words))
-		// Every rule below needs two shared shingles, but for a two-word
-		// fragment, which has only one.
-		if short < 2 || shared < 2 && short > 2 {
+		// Every rule below needs a run of three words or more, which holds
+		// two shingles with a content word unless it is that short.
+		if short < 2 || short > 3 && shared < 2 {
 			continue
 		}
 		o := measureOverlap(a.loose, b.loose, opts)
@@ -159,6 +182,13 @@ func shorter(a, b *item) *item {
 // one (a whole statement and one sentence of it) joins the shorter one's
 // group without merging the pieces it covers into one.
 func groupItems(items []item, links []link) [][]int {
+	// copies[i] lists the items with the same words as item i, i first.
+	copies := map[int][]int{}
+	for _, l := range links {
+		if len(items[l.a].words) == l.common && len(items[l.b].words) == l.common {
+			copies[l.a] = append(copies[l.a], l.b)
+		}
+	}
 	parent := make([]int, len(items))
 	for i := range parent {
 		parent[i] = i
@@ -195,11 +225,13 @@ func groupItems(items []item, links []link) [][]int {
 			long, short = short, long
 		}
 		r := find(short)
-		if find(long) == r || slices.Contains(byRoot[r], long) {
-			continue
+		for _, x := range append([]int{long}, copies[long]...) {
+			if find(x) == r || slices.Contains(byRoot[r], x) {
+				continue
+			}
+			byRoot[r] = append(byRoot[r], x)
+			joined[x] = true
 		}
-		byRoot[r] = append(byRoot[r], long)
-		joined[long] = true
 	}
 	var groups [][]int
 	for r, members := range byRoot {

@@ -191,10 +191,10 @@ func parseFrontMatter(front string) Meta {
 			continue
 		}
 		key, value, ok := strings.Cut(line, ":")
-		if !ok {
-			continue
+		if value = strings.TrimSpace(value); !ok || value == "" {
+			continue // not a pair, or the head of a nested list or map
 		}
-		m.set(key, unquoteYAML(strings.TrimSpace(value)))
+		m.set(key, unquoteYAML(value))
 	}
 	return m
 }
