@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/parallax-review/parallax/compare"
 )
@@ -159,6 +160,20 @@ func writeText(w io.Writer, res *compare.Result, color bool) error {
 		}
 	}
 
+	var unique []*compare.Group
+	for i := range res.Groups {
+		if g := &res.Groups[i]; len(g.Members) == 1 && g.Kind == compare.KindClaim {
+			unique = append(unique, g)
+		}
+	}
+	if len(unique) > 0 {
+		fmt.Fprintf(w, "\n%sClaims only one report states%s\n", st.bold, st.end)
+		for _, g := range unique {
+			rep, text, _ := member(g.Reference)
+			fmt.Fprintf(w, "  %s: %s\n", outlet[rep], clip(oneLine(text), 110))
+		}
+	}
+
 	fmt.Fprintf(w, "\n%sReports%s\n", st.bold, st.end)
 	nq, nc := map[string]int{}, map[string]int{}
 	for _, q := range res.Quotes {
@@ -167,11 +182,12 @@ func writeText(w io.Writer, res *compare.Result, color bool) error {
 	for _, c := range res.Claims {
 		nc[c.Report]++
 	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, r := range res.Reports {
-		fmt.Fprintf(w, "  %-4s %-32s %4d words · %3d quotes · %3d claims  %s\n", r.ID, outlet[r.ID],
+		fmt.Fprintf(tw, "  %s\t%s\t%d words\t%d quotes\t%d claims\t%s\n", r.ID, outlet[r.ID],
 			compare.WordCount(r.Body), nq[r.ID], nc[r.ID], r.File)
 	}
-	return nil
+	return tw.Flush()
 }
 
 // oneLine folds each run of white space, line breaks included, into one
@@ -188,4 +204,13 @@ func oneLine(s string) string {
 		out += " "
 	}
 	return out
+}
+
+// clip shortens s to at most n runes, marking a cut with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
