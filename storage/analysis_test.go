@@ -1,0 +1,130 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/parallax-review/parallax/compare"
+)
+
+func TestAnalysisRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	c, _, _ := sampleCase(t, s)
+	reports, err := s.Reports(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := make([]*compare.Report, len(reports))
+	for i := range reports {
+		in[i] = reports[i].Compare()
+	}
+	want := compare.Analyze(in, compare.DefaultOptions())
+	if err := s.SaveAnalysis(ctx, c.ID, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.LoadAnalysis(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Stale || got.Engine != compare.Version {
+		t.Errorf("fresh analysis: stale %v, engine %q", got.Stale, got.Engine)
+	}
+	var wantJSON, gotJSON bytes.Buffer
+	if err := want.WriteJSON(&wantJSON); err != nil {
+		t.Fatal(err)
+	}
+	if err := got.WriteJSON(&gotJSON); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(wantJSON.Bytes(), gotJSON.Bytes()) {
+		t.Errorf("stored analysis differs from the analysis saved:\nsaved  %.600s\nloaded %.600s", wantJSON.String(), gotJSON.String())
+	}
+	for ref, id := range got.ReportIDs {
+		if ref != (&Report{ID: id}).Compare().ID {
+			t.Errorf("report %s is stored report %d", ref, id)
+		}
+	}
+}
+
+func TestAnalysisStale(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	c, a, extra := sampleCase(t, s)
+	tests := []struct {
+		name   string
+		change func(t *testing.T)
+		stale  bool
+	}{
+		{"fresh", func(t *testing.T) {}, false},
+		{"report added", func(t *testing.T) {
+			if _, err := s.AddReport(ctx, c.ID, extra); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"analysed again", func(t *testing.T) {
+			if _, err := s.Analyze(ctx, c.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"reference changed", func(t *testing.T) {
+			if err := s.SetReference(ctx, c.ID, a.ReportIDs[a.Reports[1].ID]); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"ensured", func(t *testing.T) {
+			if _, err := s.EnsureAnalysis(ctx, c.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"report removed", func(t *testing.T) {
+			if err := s.RemoveReport(ctx, c.ID, a.ReportIDs[a.Reports[2].ID]); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"newer engine", func(t *testing.T) {
+			if _, err := s.Analyze(ctx, c.ID); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.db.Exec(`UPDATE analyses SET engine = '0.0.0-old' WHERE case_id = ?`, c.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.change(t)
+			got, err := s.LoadAnalysis(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Stale != tc.stale {
+				t.Errorf("stale = %v, want %v", got.Stale, tc.stale)
+			}
+		})
+	}
+}
+
+func TestAnalysisErrors(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	c, err := s.CreateCase(ctx, "Empty", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadAnalysis(ctx, c.ID); !errors.Is(err, ErrNoAnalysis) {
+		t.Errorf("LoadAnalysis of a case never analysed: %v, want ErrNoAnalysis", err)
+	}
+	if _, err := s.LoadAnalysis(ctx, 999); !errors.Is(err, ErrNotFound) {
+		t.Errorf("LoadAnalysis of a missing case: %v, want ErrNotFound", err)
+	}
+	if _, err := s.Analyze(ctx, 999); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Analyze of a missing case: %v, want ErrNotFound", err)
+	}
+	foreign := compare.Analyze(sampleReports(t)[:2], compare.DefaultOptions())
+	if err := s.SaveAnalysis(ctx, c.ID, foreign); err == nil {
+		t.Error("SaveAnalysis accepted reports that are not in the case")
+	}
+}

@@ -1,0 +1,181 @@
+package storage
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/parallax-review/parallax/compare"
+)
+
+// Report is one report of a case as stored.
+type Report struct {
+	ID     int64
+	CaseID int64
+	// Hash is the SHA-256 of the body, in hex: the report's identity
+	// across analyses and databases.
+	Hash string
+	// File is the name the report was loaded from.
+	File string
+	Meta compare.Meta
+	Body string
+	// Reference marks the report the others are compared against.
+	Reference bool
+	Added     time.Time
+}
+
+// Compare returns the report as the analysis engine takes it. Its ID is
+// "r" and the stored ID, so it stays the same across analyses.
+func (r *Report) Compare() *compare.Report {
+	return &compare.Report{
+		ID: fmt.Sprintf("r%d", r.ID), File: r.File, Meta: r.Meta, Body: r.Body, Reference: r.Reference,
+	}
+}
+
+// ContentHash returns the identity of a report body: its SHA-256 in hex.
+func ContentHash(body string) string {
+	sum := sha256.Sum256([]byte(body))
+	return hex.EncodeToString(sum[:])
+}
+
+// AddReport adds a report to a case. A report whose body is already in
+// the case is refused with ErrDuplicate. When the report is marked as the
+// reference, it takes the mark from any other report of the case. The
+// case's analysis is stale until the case is analysed again.
+func (s *Store) AddReport(ctx context.Context, caseID int64, r *compare.Report) (Report, error) {
+	var out Report
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = addReport(ctx, tx, caseID, r, time.Now())
+		return err
+	})
+	if err != nil {
+		return Report{}, fmt.Errorf("add %s to case %d: %w", r.File, caseID, err)
+	}
+	return out, nil
+}
+
+func addReport(ctx context.Context, tx *sql.Tx, caseID int64, r *compare.Report, added time.Time) (Report, error) {
+	if err := touchCase(ctx, tx, caseID); err != nil {
+		return Report{}, err
+	}
+	hash := ContentHash(r.Body)
+	var existing int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM reports WHERE case_id = ? AND hash = ?`, caseID, hash).Scan(&existing)
+	if err == nil {
+		return Report{}, fmt.Errorf("the same text is report %d: %w", existing, ErrDuplicate)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return Report{}, err
+	}
+	extra, err := json.Marshal(r.Meta.Extra)
+	if err != nil {
+		return Report{}, err
+	}
+	if r.Reference {
+		if _, err := tx.ExecContext(ctx, `UPDATE reports SET reference = 0 WHERE case_id = ?`, caseID); err != nil {
+			return Report{}, err
+		}
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO reports
+		(case_id, hash, file, title, outlet, date, url, author, extra, body, reference, added_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		caseID, hash, r.File, r.Meta.Title, r.Meta.Outlet, r.Meta.Date, r.Meta.URL, r.Meta.Author,
+		string(extra), r.Body, r.Reference, formatTime(added))
+	if err != nil {
+		return Report{}, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return Report{}, err
+	}
+	return Report{ID: id, CaseID: caseID, Hash: hash, File: r.File, Meta: r.Meta, Body: r.Body,
+		Reference: r.Reference, Added: parseTime(formatTime(added))}, nil
+}
+
+// RemoveReport removes a report from its case. Verdicts on its quotes and
+// claims are kept; they show as orphaned until the report is added back.
+func (s *Store) RemoveReport(ctx context.Context, caseID, reportID int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM reports WHERE id = ? AND case_id = ?`, reportID, caseID)
+		if err != nil {
+			return err
+		}
+		if err := mustAffect(res, ErrNotFound); err != nil {
+			return err
+		}
+		return touchCase(ctx, tx, caseID)
+	})
+	if err != nil {
+		return fmt.Errorf("remove report %d from case %d: %w", reportID, caseID, err)
+	}
+	return nil
+}
+
+// SetReference marks one report of a case as the reference the others
+// are compared against; reportID 0 clears the mark.
+func (s *Store) SetReference(ctx context.Context, caseID, reportID int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE reports SET reference = (id = ?) WHERE case_id = ?`, reportID, caseID); err != nil {
+			return err
+		}
+		if reportID != 0 {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE id = ? AND case_id = ?`, reportID, caseID).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return ErrNotFound
+			}
+		}
+		return touchCase(ctx, tx, caseID)
+	})
+	if err != nil {
+		return fmt.Errorf("mark report %d of case %d as reference: %w", reportID, caseID, err)
+	}
+	return nil
+}
+
+// Reports lists a case's reports in the order they were added.
+func (s *Store) Reports(ctx context.Context, caseID int64) ([]Report, error) {
+	reports, err := queryReports(ctx, s.db, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("reports of case %d: %w", caseID, mapErr(err))
+	}
+	return reports, nil
+}
+
+// querier is what *sql.DB and *sql.Tx have in common.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func queryReports(ctx context.Context, q querier, caseID int64) ([]Report, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, case_id, hash, file, title, outlet, date, url, author,
+		extra, body, reference, added_at FROM reports WHERE case_id = ? ORDER BY id`, caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var reports []Report
+	for rows.Next() {
+		var r Report
+		var extra, added string
+		if err := rows.Scan(&r.ID, &r.CaseID, &r.Hash, &r.File, &r.Meta.Title, &r.Meta.Outlet, &r.Meta.Date,
+			&r.Meta.URL, &r.Meta.Author, &extra, &r.Body, &r.Reference, &added); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(extra), &r.Meta.Extra); err != nil {
+			return nil, fmt.Errorf("report %d: extra fields: %w", r.ID, err)
+		}
+		r.Added = parseTime(added)
+		reports = append(reports, r)
+	}
+	return reports, rows.Err()
+}
