@@ -34,7 +34,7 @@ test: test-deps
 
 # Benchmarks and the corpus score are for measuring, not gates.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./compare/
+	$(GO) test -run '^$$' -bench . -benchmem ./compare/ ./compare/ingest/
 
 score: build
 	python3 ../shared/eval/score.py --dir ../shared/corpus --cmd './$(BIN) compare --format json'

@@ -28,6 +28,7 @@ type command struct {
 // commands lists the subcommands by name.
 var commands = map[string]command{
 	"compare": {"analyse reports and show how each renders the same quotes and claims", runCompare},
+	"extract": {"show the article text and metadata Parallax imports from each file", runExtract},
 	"version": {"print Parallax's version", runVersion},
 }
 

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/parallax-review/parallax/compare"
+	"github.com/parallax-review/parallax/compare/ingest"
 )
 
 func runCompare(env *Env, args []string) error {
@@ -56,7 +57,7 @@ func runCompare(env *Env, args []string) error {
 func loadReports(files []string, reference string) ([]*compare.Report, error) {
 	reports := make([]*compare.Report, 0, len(files))
 	for _, f := range files {
-		r, err := compare.LoadReport(f)
+		r, err := ingest.Load(f)
 		if err != nil {
 			return nil, err
 		}

@@ -1,0 +1,215 @@
+package ingest
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/parallax-review/parallax/compare"
+)
+
+// htmlOptions configure the article extractor: main text without reader
+// comments, the publication date from the page's markup and metadata
+// only (no slow free-text date parsing).
+var htmlOptions = trafilatura.Options{
+	ExcludeComments: true,
+	HtmlDateMode:    trafilatura.Fast,
+}
+
+// parseHTML extracts a saved page's article text and metadata.
+func parseHTML(data []byte) (compare.Meta, string, error) {
+	doc, err := html.Parse(bytes.NewReader(htmlToUTF8(data)))
+	if err != nil {
+		return compare.Meta{}, "", fmt.Errorf("read HTML: %w", err)
+	}
+	meta, body := extractArticle(doc)
+	if meta.URL == "" {
+		meta.URL = savedFromURL(data)
+	}
+	if meta.Outlet == "" || strings.HasPrefix(meta.Outlet, "http") {
+		meta.Outlet = cmp.Or(hostOutlet(meta.URL), hostOutlet(meta.Outlet))
+	}
+	meta.Title = trimSiteName(meta.Title, meta.Outlet, meta.URL)
+	if n := compare.WordCount(body); n < minPageWords {
+		return meta, "", fmt.Errorf("%w: the page holds %d words of text, no article (an index, a form or a script-only page?)", ErrNoArticle, n)
+	}
+	return meta, body, nil
+}
+
+// minPageWords is the fewest words of main text a page must hold to be
+// taken as an article.
+const minPageWords = 20
+
+// extractArticle runs the article extractor on a parsed page. It returns
+// the page's metadata and main text, "" when it finds no article.
+func extractArticle(doc *html.Node) (compare.Meta, string) {
+	var meta compare.Meta
+	res, err := trafilatura.ExtractDocument(doc, htmlOptions)
+	if err == nil && res != nil {
+		md := res.Metadata
+		meta = compare.Meta{Title: md.Title, Outlet: md.Sitename, Author: md.Author, URL: md.URL}
+		if !md.Date.IsZero() {
+			meta.Date = md.Date.Format("2006-01-02")
+		}
+	}
+	if meta.Title == "" {
+		meta.Title = pageTitle(doc)
+	}
+	if err != nil || res == nil {
+		return meta, ""
+	}
+	return meta, res.ContentText
+}
+
+// pageTitle returns the text of the page's <title>, or of its first <h1>.
+func pageTitle(doc *html.Node) string {
+	for _, a := range []atom.Atom{atom.Title, atom.H1} {
+		if n := findElement(doc, a); n != nil {
+			if t := strings.Join(strings.Fields(nodeText(n)), " "); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// findElement returns the first element of kind a in document order.
+func findElement(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findElement(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// nodeText concatenates the text inside n.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// savedFrom finds the address browsers note when saving a page:
+// <!-- saved from url=(0042)https://… -->.
+var savedFrom = regexp.MustCompile(`<!-- saved from url=\(\d+\)(https?://[^ >]+) -->`)
+
+func savedFromURL(data []byte) string {
+	if m := savedFrom.FindSubmatch(data[:min(len(data), 4096)]); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+// hostOutlet names an outlet by its web address's host, without "www.".
+func hostOutlet(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// titleSeparators part a page title from the site name pages append or
+// prepend to it ("Headline | Site", "Site - Headline").
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "}
+
+// trimSiteName removes the site's name from either end of a page title,
+// recognised as the outlet's name or the address's host name.
+func trimSiteName(title, outlet, rawURL string) string {
+	host := hostOutlet(rawURL)
+	if i := strings.IndexByte(host, '.'); i > 0 {
+		host = host[:i]
+	}
+	isSite := func(part string) bool {
+		k := squash(part)
+		return k != "" && (k == squash(outlet) || k == squash(host) || squash(hostOutlet("http://"+strings.ToLower(part))) == squash(hostOutlet(rawURL)))
+	}
+	for _, sep := range titleSeparators {
+		if outlet != "" && strings.HasSuffix(title, sep+outlet) {
+			return strings.TrimSpace(strings.TrimSuffix(title, sep+outlet))
+		}
+		if outlet != "" && strings.HasPrefix(title, outlet+sep) {
+			return strings.TrimSpace(strings.TrimPrefix(title, outlet+sep))
+		}
+		if i := strings.LastIndex(title, sep); i > 0 && isSite(title[i+len(sep):]) {
+			return strings.TrimSpace(title[:i])
+		}
+		if i := strings.Index(title, sep); i > 0 && isSite(title[:i]) {
+			return strings.TrimSpace(title[i+len(sep):])
+		}
+	}
+	return title
+}
+
+// squash folds a name for comparison: lower case, letters and digits only.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
+// blockElements end a line of text when rendered plainly.
+var blockElements = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Tr: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Ul: true, atom.Ol: true,
+	atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true, atom.Hr: true,
+}
+
+// plainText renders a whole document as text, one block a line, skipping
+// what a reader never sees (scripts, styles, the head). It serves short
+// HTML, such as an e-mail, that is too small to look like an article.
+func plainText(doc *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Head, atom.Noscript, atom.Template, atom.Iframe, atom.Object:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && blockElements[n.DataAtom] {
+			b.WriteByte('\n')
+		}
+	}
+	walk(doc)
+	var lines []string
+	for line := range strings.SplitSeq(b.String(), "\n") {
+		if line = strings.Join(strings.Fields(line), " "); line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
