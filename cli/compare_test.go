@@ -139,7 +139,7 @@ func TestCompareBadInput(t *testing.T) {
 	}{
 		{"empty", write("empty.txt", nil), "empty"},
 		{"binary", write("photo.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "binary"},
-		{"not UTF-8", write("latin1.txt", []byte("caf\xe9 au lait")), "UTF-8"},
+		{"neither UTF-8 nor Windows-1252", write("mixed.txt", []byte("caf\xe9 \x81 au lait")), "UTF-8"},
 		{"missing", filepath.Join(dir, "nowhere.txt"), "no such file"},
 		{"folder", dir, "folder"},
 	}

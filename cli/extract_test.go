@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -23,13 +22,6 @@ func writeFiles(t *testing.T, files ...[2]string) []string {
 		paths = append(paths, p)
 	}
 	return paths
-}
-
-// run runs a command line and returns its exit code, stdout and stderr.
-func run(args ...string) (int, string, string) {
-	var out, errOut bytes.Buffer
-	code := Run(&Env{Stdout: &out, Stderr: &errOut}, args)
-	return code, out.String(), errOut.String()
 }
 
 const testPage = `<!DOCTYPE html><html><head><meta charset="windows-1252">
