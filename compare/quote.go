@@ -1,50 +1,323 @@
 package compare
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
-// findQuotes finds the direct quotes of a document, with their speakers.
-func findQuotes(d *document) []Quote {
-	var quotes []Quote
-	for pi, p := range d.paragraphs {
-		for _, s := range quoteSpans(d.report.Body, p.Span) {
-			text := d.text(s)
-			if strings.TrimSpace(text) == "" {
-				continue
-			}
-			quotes = append(quotes, Quote{Report: d.report.ID, Text: text, Span: s, Paragraph: pi})
-		}
-	}
-	attributeSpeakers(d, quotes)
-	return quotes
+// markFamily groups the quotation marks that pair with one another.
+type markFamily uint8
+
+// The families of quotation marks.
+const (
+	famDouble      markFamily = iota + 1 // “ ” " „
+	famSingle                            // ‘ ’ ' ‚
+	famAngle                             // « »
+	famSingleAngle                       // ‹ ›
+	famCorner                            // 「 」
+	famWhiteCorner                       // 『 』
+)
+
+// mark is one quotation mark in a paragraph and what it may do there.
+type mark struct {
+	Span
+	fam      markFamily
+	canOpen  bool
+	canClose bool
+	// weak marks a closing single mark that may as well be the apostrophe
+	// of a plural possessive (the Joneses' car).
+	weak bool
 }
 
-// quoteSpans pairs double quotation marks within paragraph p and returns the
-// spans between them, marks excluded.
-func quoteSpans(body string, p Span) []Span {
-	var out []Span
-	open := -1
+// quoteSpan is a pair of quotation marks found in a paragraph.
+type quoteSpan struct {
+	// Span is the text between the marks.
+	Span
+	// Open and Close are the marks themselves; Close is empty, at the
+	// paragraph's end, when the quote runs on into the next paragraph.
+	Open, Close Span
+	fam         markFamily
+	// depth is 0 for a quote, 1 for a quote inside it, and so on.
+	depth int
+	// unclosed marks a quote whose closing mark is in a later paragraph.
+	unclosed bool
+	// cont marks a paragraph that continues a quote left open in the
+	// previous paragraph.
+	cont bool
+}
+
+// outer reports whether a span of the paragraph lies inside a quote of
+// depth 0, marks included.
+func (q *quoteSpan) contains(pos int) bool { return q.Open.Start < pos && pos < q.Close.End }
+
+// pairQuotes finds the quotation marks of paragraph p of body and pairs
+// them. prevOpen tells whether the previous paragraph ended inside a quote.
+// Quotes come in order of their opening marks; a quote left open at the
+// paragraph's end runs to it.
+func pairQuotes(body string, p Span, prevOpen bool) []quoteSpan {
+	marks := scanMarks(body, p)
+	if len(marks) == 0 {
+		return nil
+	}
+	// nextStrong[i] is the index of the first single closing mark after
+	// i that is not weak, or len(marks).
+	nextStrong := make([]int, len(marks)+1)
+	nextStrong[len(marks)] = len(marks)
+	nextOpen := make([]int, len(marks)+1)
+	nextOpen[len(marks)] = len(marks)
+	for i := len(marks) - 1; i >= 0; i-- {
+		nextStrong[i], nextOpen[i] = nextStrong[i+1], nextOpen[i+1]
+		m := marks[i]
+		if m.fam == famSingle && m.canClose && !m.weak {
+			nextStrong[i] = i
+		}
+		if m.fam == famSingle && m.canOpen && !m.canClose {
+			nextOpen[i] = i
+		}
+	}
+
+	var out []quoteSpan
+	var stack []int
+	for i, m := range marks {
+		if m.canClose {
+			j := len(stack) - 1
+			for j >= 0 && marks[stack[j]].fam != m.fam {
+				j--
+			}
+			skip := m.weak && nextStrong[i+1] < nextOpen[i+1]
+			if j >= 0 && !skip {
+				o := marks[stack[j]]
+				out = append(out, quoteSpan{
+					Span: Span{o.End, m.Start}, Open: o.Span, Close: m.Span, fam: m.fam, depth: j,
+				})
+				stack = stack[:j]
+				continue
+			}
+		}
+		if m.canOpen {
+			stack = append(stack, i)
+		}
+	}
+	if len(stack) > 0 {
+		o := marks[stack[0]]
+		if o.fam != famSingle || o.Start == p.Start || startsWithOpener(body, p.End) {
+			out = append(out, quoteSpan{
+				Span: Span{o.End, p.End}, Open: o.Span, Close: Span{p.End, p.End}, fam: o.fam, unclosed: true,
+			})
+		}
+	}
+	slices.SortFunc(out, func(a, b quoteSpan) int { return a.Open.Start - b.Open.Start })
+	if prevOpen && len(out) > 0 && out[0].Open.Start == p.Start {
+		out[0].cont = true
+	}
+	return out
+}
+
+// startsWithOpener reports whether the paragraph after offset end of body
+// begins with an opening quotation mark: the sign of a quote running over
+// several paragraphs.
+func startsWithOpener(body string, end int) bool {
+	rest := strings.TrimLeftFunc(body[end:], unicode.IsSpace)
+	r, _ := utf8.DecodeRuneInString(rest)
+	return r == '\'' || r == '‘' || r == '"' || r == '“' || r == '«' || r == '„'
+}
+
+// scanMarks lists the quotation marks of paragraph p of body, telling
+// apostrophes apart from single quotation marks.
+func scanMarks(body string, p Span) []mark {
+	var marks []mark
 	for i := p.Start; i < p.End; {
 		r, n := utf8.DecodeRuneInString(body[i:])
-		switch r {
-		case '“', '„', '«':
-			open = i + n
-		case '”', '»':
-			if open >= 0 {
-				out = append(out, Span{open, i})
-				open = -1
-			}
-		case '"':
-			if open >= 0 {
-				out = append(out, Span{open, i})
-				open = -1
-			} else {
-				open = i + n
-			}
+		if r < 0x80 && r != '"' && r != '\'' {
+			i += n
+			continue
+		}
+		if m, ok := classifyMark(body, p, i, r, n); ok {
+			marks = append(marks, m)
 		}
 		i += n
 	}
-	return out
+	return marks
+}
+
+// classifyMark decides whether the rune r at offset i of paragraph p is a
+// quotation mark, and whether it may open or close a quote, from the
+// characters on either side of it.
+func classifyMark(body string, p Span, i int, r rune, n int) (mark, bool) {
+	prev, next := ' ', ' '
+	if i > p.Start {
+		prev, _ = utf8.DecodeLastRuneInString(body[p.Start:i])
+	}
+	if i+n < p.End {
+		next, _ = utf8.DecodeRuneInString(body[i+n : p.End])
+	}
+	prevSpace, nextSpace := unicode.IsSpace(prev), unicode.IsSpace(next)
+	left := !nextSpace && (prevSpace || isOpenPunct(prev) || isQuoteRune(prev))
+	right := !prevSpace && (nextSpace || isClosePunct(next) || isQuoteRune(next))
+	m := mark{Span: Span{i, i + n}}
+	switch r {
+	case '"':
+		m.fam = famDouble
+		m.canOpen = left || !right
+		m.canClose = right || !left
+	case '“':
+		m.fam = famDouble
+		m.canOpen = true
+		m.canClose = right && !left
+	case '”':
+		m.fam = famDouble
+		m.canClose = true
+		m.canOpen = left && !right
+	case '„':
+		m.fam, m.canOpen = famDouble, true
+	case '«', '»', '‹', '›':
+		m.fam = famAngle
+		if r == '‹' || r == '›' {
+			m.fam = famSingleAngle
+		}
+		opener := r == '«' || r == '‹'
+		// »Guillemets« point inwards in German and Danish.
+		m.canOpen = opener && !(right && !left) || !opener && left && !right
+		m.canClose = !opener && !(left && !right) || opener && right && !left
+	case '「':
+		m.fam, m.canOpen = famCorner, true
+	case '」':
+		m.fam, m.canClose = famCorner, true
+	case '『':
+		m.fam, m.canOpen = famWhiteCorner, true
+	case '』':
+		m.fam, m.canClose = famWhiteCorner, true
+	case '\'', '‘', '’', '‚':
+		if isApostrophe(body[i+n:p.End], prev, next) {
+			return m, false
+		}
+		m.fam = famSingle
+		switch r {
+		case '‚':
+			m.canOpen = left && !right
+		case '‘':
+			m.canOpen = !nextSpace
+			m.canClose = right && !left
+		default:
+			m.canOpen = left && !right
+			m.canClose = right
+		}
+		if m.canClose && (prev == 's' || prev == 'z') && nextSpace {
+			m.weak = true
+		}
+	default:
+		return m, false
+	}
+	return m, m.canOpen || m.canClose
+}
+
+// isApostrophe tells an apostrophe from a single quotation mark, given the
+// characters before and after it and the text after it: inside a word
+// (don't, O'Neill), before a year ('90s) or in an elision ('em, rock 'n'
+// roll).
+func isApostrophe(after string, prev, next rune) bool {
+	if isWordChar(prev) && isWordChar(next) {
+		return true
+	}
+	if !isWordChar(prev) && unicode.IsDigit(next) {
+		// '90s, '16 — but not '2016 was a year' opening a quote.
+		d := 0
+		for d < len(after) && after[d] >= '0' && after[d] <= '9' {
+			d++
+		}
+		return d == 2
+	}
+	if !isWordChar(prev) && unicode.IsLetter(next) {
+		w := after
+		if k := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+			w = w[:k]
+		}
+		switch strings.ToLower(w) {
+		case "em", "n", "til", "cause", "tis", "twas", "bout", "round", "nuff", "cos", "s":
+			return true
+		}
+	}
+	return false
+}
+
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isOpenPunct reports whether a quotation mark after r may open a quote.
+func isOpenPunct(r rune) bool {
+	switch r {
+	case '(', '[', '{', '—', '–', '-', '/', ':', '…':
+		return true
+	}
+	return false
+}
+
+// isClosePunct reports whether a quotation mark before r may close a quote.
+func isClosePunct(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '-', '…', '/':
+		return true
+	}
+	return false
+}
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '«', '»', '‹', '›', '„', '‚', '「', '」', '『', '』':
+		return true
+	}
+	return false
+}
+
+// findQuotes finds the direct quotes of a document, in body order, with
+// their speakers.
+func findQuotes(d *document) []Quote {
+	var quotes []Quote
+	var spans []quoteSpan
+	for pi, p := range d.paragraphs {
+		for _, s := range p.quotes {
+			if strings.TrimFunc(d.text(s.Span), isQuoteSpace) == "" || isTerm(d, pi, s) {
+				continue
+			}
+			quotes = append(quotes, Quote{Report: d.report.ID, Text: d.text(s.Span), Span: s.Span, Paragraph: pi})
+			spans = append(spans, s)
+		}
+	}
+	attributeSpeakers(d, quotes, spans)
+	return quotes
+}
+
+func isQuoteSpace(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }
+
+// isTerm tells a scare-quoted label, name or title — quoted words that are
+// nobody's reproduced speech — from a quote. It looks at the words right
+// before the opening mark: "its", "the so-called", "dubbed" and the like
+// introduce a name, not speech, when no speech cue follows.
+func isTerm(d *document, pi int, s quoteSpan) bool {
+	if s.depth > 0 || s.unclosed || s.cont {
+		return false
+	}
+	text := d.text(s.Span)
+	if len(strings.Fields(text)) > 6 {
+		return false
+	}
+	body := d.report.Body
+	p := d.paragraphs[pi].Span
+	before := strings.TrimRightFunc(body[max(p.Start, s.Open.Start-40):s.Open.Start], unicode.IsSpace)
+	prevWord := strings.ToLower(lastWord(before))
+	switch prevWord {
+	case "its", "their", "so-called", "dubbed", "nicknamed", "titled", "entitled", "term", "word", "phrase", "label", "slogan", "hashtag", "motto", "headline", "banner":
+	default:
+		return false
+	}
+	after := body[s.Close.End:min(p.End, s.Close.End+60)]
+	return !hasSpeechCue(after)
+}
+
+// lastWord returns the last run of letters, digits and hyphens in s.
+func lastWord(s string) string {
+	end := len(s)
+	start := strings.LastIndexFunc(s[:end], func(r rune) bool { return !isWordChar(r) && r != '-' })
+	return s[start+1 : end]
 }

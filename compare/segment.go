@@ -12,10 +12,12 @@ type document struct {
 	paragraphs []paragraph
 }
 
-// paragraph is one paragraph of a body and its sentences, in order.
+// paragraph is one paragraph of a body with its sentences and its paired
+// quotation marks, each in order.
 type paragraph struct {
 	Span
 	sentences []Span
+	quotes    []quoteSpan
 }
 
 func newDocument(r *Report) *document {
@@ -26,9 +28,11 @@ func newDocument(r *Report) *document {
 func (d *document) text(s Span) string { return d.report.Body[s.Start:s.End] }
 
 // segment cuts a body into paragraphs (each line holding text) and each
-// paragraph into sentences. Spans exclude surrounding white space.
+// paragraph into sentences, never inside a quotation. Spans exclude
+// surrounding white space.
 func segment(body string) []paragraph {
 	var paras []paragraph
+	open := false
 	for off := 0; off < len(body); {
 		end := strings.IndexByte(body[off:], '\n')
 		if end < 0 {
@@ -37,7 +41,9 @@ func segment(body string) []paragraph {
 			end += off
 		}
 		if s := trimSpan(body, Span{off, end}); s.Len() > 0 {
-			paras = append(paras, paragraph{Span: s, sentences: sentences(body, s)})
+			qs := pairQuotes(body, s, open)
+			open = len(qs) > 0 && qs[len(qs)-1].unclosed
+			paras = append(paras, paragraph{Span: s, sentences: sentences(body, s, qs), quotes: qs})
 		}
 		off = end + 1
 	}
@@ -63,11 +69,13 @@ func trimSpan(body string, s Span) Span {
 	return s
 }
 
-// sentences splits the paragraph p of body at sentence ends.
-func sentences(body string, p Span) []Span {
+// sentences splits the paragraph p of body at sentence ends, except inside
+// the quotes qs that close within the paragraph.
+func sentences(body string, p Span, qs []quoteSpan) []Span {
 	var out []Span
 	start := p.Start
 	text := body[:p.End]
+	qi := 0
 	for i := p.Start; i < p.End; {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		i += n
@@ -102,7 +110,13 @@ func sentences(body string, p Span) []Span {
 		if !unicode.IsUpper(next) && !isOpener(next) && !unicode.IsDigit(next) {
 			continue
 		}
-		if r == '.' && isAbbreviation(text[start:i]) {
+		for qi < len(qs) && (qs[qi].depth > 0 || qs[qi].unclosed || qs[qi].Close.End <= j) {
+			qi++
+		}
+		if qi < len(qs) && qs[qi].contains(j) {
+			continue
+		}
+		if r == '.' && isAbbreviation(text[start:i], text[k:p.End]) {
 			continue
 		}
 		out = append(out, trimSpan(body, Span{start, j}))
@@ -131,36 +145,69 @@ func isOpener(r rune) bool {
 	return false
 }
 
-// abbreviations end with a full stop without ending a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true,
-	"gov": true, "gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "cmdr": true,
-	"adm": true, "maj": true, "st": true, "jr": true, "sr": true, "rev": true, "hon": true,
-	"pres": true, "supt": true, "insp": true, "det": true, "atty": true, "amb": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"no": true, "nos": true, "vs": true, "v": true, "etc": true, "inc": true, "corp": true,
-	"co": true, "ltd": true, "dept": true, "univ": true, "approx": true, "est": true, "fig": true,
-	"ariz": true, "calif": true, "fla": true, "mass": true, "penn": true, "wash": true, "tenn": true,
-	"ill": true, "mich": true, "minn": true, "conn": true, "ga": true, "va": true, "pa": true,
-	"ky": true, "la": true, "md": true, "mo": true, "nev": true, "okla": true, "ore": true,
-	"wis": true, "colo": true, "ala": true, "ark": true, "kan": true, "neb": true, "miss": true,
+// Abbreviations that end with a full stop without ending a sentence.
+var (
+	// titleAbbrevs always precede a name.
+	titleAbbrevs = setOf("mr", "mrs", "ms", "dr", "prof", "sen", "rep", "reps", "gov", "gen", "lt",
+		"col", "sgt", "capt", "cmdr", "adm", "maj", "st", "ft", "mt", "jr", "sr", "rev", "hon",
+		"pres", "supt", "insp", "det", "atty", "amb", "vs", "v", "cpl", "pvt", "messrs", "mme")
+	// capitalAbbrevs are abbreviations when capitalised: months and US states.
+	capitalAbbrevs = setOf("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+		"nov", "dec", "ariz", "calif", "fla", "mass", "penn", "wash", "tenn", "ill", "mich", "minn",
+		"conn", "ga", "va", "pa", "ky", "la", "md", "mo", "nev", "okla", "ore", "wis", "colo", "ala",
+		"ark", "kan", "neb", "miss", "del", "ind", "wyo", "vt", "mont", "ariz", "nh", "nj", "ny")
+	// numberAbbrevs are abbreviations before a number: No. 1.
+	numberAbbrevs = setOf("no", "nos", "p", "pp", "art", "vol", "fig", "ch")
+	// trailingAbbrevs may end a sentence, which then goes on with a word
+	// that usually starts one: "Apple Inc. The company …".
+	trailingAbbrevs = setOf("inc", "corp", "co", "ltd", "llc", "plc", "bros", "etc", "dept", "univ",
+		"approx", "est", "assn")
+	// sentenceStarters are words that usually start a sentence.
+	sentenceStarters = setOf("the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and",
+		"this", "that", "these", "those", "in", "on", "at", "his", "her", "their", "its", "there",
+		"when", "after", "before", "while", "as", "if", "meanwhile", "however", "still", "yet", "so",
+		"then", "now", "for", "some", "many", "most", "our", "what", "why", "how", "who")
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
-// isAbbreviation tells whether s ends with an abbreviation's full stop:
-// a known abbreviation, a single initial, or dotted letters (U.S., a.m.).
-func isAbbreviation(s string) bool {
+// isAbbreviation tells whether s ends with an abbreviation's full stop
+// rather than a sentence's, given the text that follows: a title (Mr.,
+// Sen.), a capitalised month or state (Jan., Calif.), No. before a number,
+// a single initial (John F. Kennedy) or dotted letters (U.S., a.m.). Dotted
+// letters and company suffixes end a sentence when the next word is one
+// that usually starts a sentence.
+func isAbbreviation(s, next string) bool {
 	s = strings.TrimSuffix(s, ".")
 	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
 	word := s[i+1:]
 	if word == "" {
 		return false
 	}
-	if strings.Contains(word, ".") {
-		return true // U.S., a.m., D.C.
+	lower := strings.ToLower(word)
+	first, _ := utf8.DecodeRuneInString(word)
+	nextWord := strings.ToLower(strings.TrimLeftFunc(next, isOpener))
+	if k := strings.IndexFunc(nextWord, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+		nextWord = nextWord[:k]
 	}
-	if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]) {
-		return true // an initial: John F. Kennedy
+	nextDigit := next != "" && next[0] >= '0' && next[0] <= '9'
+	switch {
+	case strings.Contains(word, "."), trailingAbbrevs[lower]:
+		return !sentenceStarters[nextWord] // U.S., a.m., D.C., Inc.
+	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper(first):
+		return true // an initial
+	case titleAbbrevs[lower]:
+		return true
+	case capitalAbbrevs[lower]:
+		return unicode.IsUpper(first)
+	case numberAbbrevs[lower]:
+		return nextDigit
 	}
-	return abbreviations[strings.ToLower(word)]
+	return false
 }

@@ -1,51 +1,631 @@
 package compare
 
 import (
-	"regexp"
 	"strings"
 )
 
-var (
-	// nameSaid matches "Name Name said" right after a quote.
-	afterCue = regexp.MustCompile(`^[,.]?\s*(?:(he|she|they)|((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+))\s+(said|says|told|added|wrote|tweeted|explained)\b`)
-	// properName matches a run of capitalised words.
-	properName = regexp.MustCompile(`[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+`)
-)
+// speechVerbs attribute the words of a quote to whoever is their subject.
+var speechVerbs = setOf(
+	"said", "says", "say", "told", "tells", "tell", "added", "adds", "wrote", "writes", "tweeted",
+	"tweets", "posted", "posts", "explained", "explains", "stated", "states", "noted", "notes",
+	"asked", "asks", "replied", "replies", "responded", "responds", "continued", "continues",
+	"insisted", "insists", "argued", "argues", "claimed", "claims", "declared", "declares",
+	"warned", "warns", "recalled", "recalls", "remarked", "announced", "announces", "acknowledged",
+	"acknowledges", "admitted", "admits", "conceded", "concedes", "observed", "commented",
+	"concluded", "confirmed", "confirms", "cautioned", "urged", "urges", "suggested", "suggests",
+	"joked", "jokes", "quipped", "shouted", "yelled", "screamed", "whispered", "exclaimed",
+	"complained", "complains", "boasted", "testified", "described", "describes", "called", "calls",
+	"dubbed", "labeled", "labelled", "branded", "termed", "promised", "promises", "vowed", "vows",
+	"pledged", "predicted", "predicts", "maintained", "maintains", "contended", "contends",
+	"countered", "retorted", "snapped", "interjected", "mused", "wondered", "recounted", "emailed",
+	"texted", "informed", "reminded", "assured", "stressed", "stresses", "emphasized",
+	"emphasised", "underscored", "agreed", "disputed", "denied", "denies", "alleged", "alleges",
+	"charged", "accused", "criticized", "criticised", "praised", "thanked", "apologized",
+	"apologised", "lamented", "bemoaned", "read", "reads", "saying", "telling", "adding", "writing",
+	"noting", "calling", "declaring", "insisting", "arguing", "warning", "explaining", "asking",
+	"tweeting", "describing", "stating", "claiming", "adding", "according", "reported", "reports",
+	"announcing", "quoted", "quoting", "cried", "sang", "sings", "chanted", "demanded", "begged",
+	"pleaded", "told", "answered", "answers", "offered", "shot", "fired", "went", "pointed",
+	"related", "explain", "wrote", "penned", "opined", "reasoned", "reiterated", "reiterates",
+	"repeated", "revealed", "reveals", "recalled", "tells", "griped", "blasted", "slammed",
+	"hit", "mocked", "attacked", "questioned", "conceded", "recommended", "advised", "hinted",
+	"gushed", "raved", "sniffed", "scoffed", "laughed", "sighed", "grumbled", "muttered",
+	"added", "chimed", "began", "concluding", "continuing", "telling", "speaking")
 
-// attributeSpeakers sets the speaker and cue of each quote from the text
-// after it, resolving pronouns to the last person named and surnames to the
-// fullest name the report gives.
-func attributeSpeakers(d *document, quotes []Quote) {
-	body := d.report.Body
-	last := ""
+// participles are speech verbs without a subject of their own: the
+// speaker is the subject of the clause they hang on ("…, saying").
+var participles = setOf("saying", "telling", "adding", "writing", "noting", "calling", "declaring",
+	"insisting", "arguing", "warning", "explaining", "asking", "tweeting", "describing", "stating",
+	"claiming", "announcing", "quoting", "concluding", "continuing", "speaking")
+
+// adverbs may stand between a speaker and the speech verb.
+var adverbs = setOf("also", "later", "then", "previously", "earlier", "again", "once", "has",
+	"had", "have", "would", "will", "recently", "reportedly", "simply", "just", "further", "last",
+	"once", "flatly", "bluntly", "publicly", "privately", "repeatedly", "often", "frequently",
+	"famously", "angrily", "quickly", "initially", "first", "separately", "additionally", "did",
+	"does", "do", "is", "was", "were", "are", "has", "already", "subsequently", "finally", "ha",
+	"directly", "specifically", "explicitly", "apparently", "jokingly", "tearfully", "softly",
+	"quietly", "loudly", "emphatically", "clearly", "openly", "herself", "himself", "themselves",
+	"even", "still", "never", "not", "could", "can", "may", "might", "shall", "should", "must")
+
+// speakerFinder attributes the quotes of one document.
+type speakerFinder struct {
+	d    *document
+	cast *cast
+	ws   []word
+	// last is the entity of the last named, resolved speaker and the
+	// paragraph of its quote.
+	last     *entity
+	lastPara int
+}
+
+// attributeSpeakers sets the speaker and cue of each quote: from a speech
+// cue before or after it in its sentence, else from the quote it continues
+// (a quote over several paragraphs, or the second half of a quote broken
+// by its attribution). Pronouns and descriptions are resolved to the
+// person last named; surnames and titles to the fullest name the report
+// gives.
+func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
+	f := &speakerFinder{d: d, cast: buildCast(d), lastPara: -10}
+	ents := make([]*entity, len(quotes))
+	var outer *Quote // the last quote of depth 0
+	var outerEnt *entity
 	for i := range quotes {
-		q := &quotes[i]
-		p := d.paragraphs[q.Paragraph]
-		after := body[min(q.End+len("”"), p.End):p.End]
-		if m := afterCue.FindStringSubmatch(after); m != nil {
-			q.Cue = m[3]
-			if m[1] != "" {
-				q.Speaker = last
-			} else {
-				q.Speaker = fullName(body[:q.Start], m[2])
+		q, s := &quotes[i], spans[i]
+		var m cueMention
+		var ok bool
+		if s.depth > 0 && outer != nil {
+			m, ok = f.nestedCue(q, s, outer)
+		} else {
+			m, ok = f.cue(q, s)
+		}
+		if ok {
+			ents[i] = f.resolve(q, m)
+			q.Cue = m.cue
+		}
+		switch {
+		case q.Speaker != "":
+		case s.depth > 0 && outer != nil:
+			q.Speaker, ents[i] = outer.Speaker, outerEnt
+		case i > 0 && f.continues(quotes[i-1], spans[i-1], *q, s):
+			q.Speaker, ents[i] = quotes[i-1].Speaker, ents[i-1]
+		}
+		if s.depth == 0 {
+			outer, outerEnt = q, ents[i]
+			if ents[i] != nil && ents[i].person {
+				f.last, f.lastPara = ents[i], q.Paragraph
 			}
 		}
-		if q.Speaker != "" {
-			last = q.Speaker
+	}
+	// A quote without a cue whose paragraph holds a later attributed one
+	// is that speaker's: "A." "B," she said.
+	for i := len(quotes) - 2; i >= 0; i-- {
+		if quotes[i].Speaker == "" && spans[i].depth == 0 && quotes[i+1].Paragraph == quotes[i].Paragraph && quotes[i+1].Cue != "" {
+			quotes[i].Speaker = quotes[i+1].Speaker
 		}
 	}
 }
 
-// fullName returns the longest name in before that ends with name's last
-// word, or name itself.
-func fullName(before, name string) string {
-	fields := strings.Fields(name)
-	surname := fields[len(fields)-1]
-	best := name
-	for _, m := range properName.FindAllString(before, -1) {
-		if strings.HasSuffix(m, " "+surname) && len(m) > len(best) {
-			best = m
+// cueMention is who a speech cue names and how.
+type cueMention struct {
+	words []word
+	kind  byte // 'n' name, 'p' pronoun, 'd' description
+	cue   string
+	pos   int
+}
+
+// continues reports whether quote q, without a cue of its own, goes on
+// with the words of the quote before it: a paragraph continuing a quote
+// left open, a quote in the same paragraph, or a paragraph that is nothing
+// but a quote right after a paragraph with a quote.
+func (f *speakerFinder) continues(prev Quote, ps quoteSpan, q Quote, s quoteSpan) bool {
+	if s.cont || prev.Paragraph == q.Paragraph {
+		return true
+	}
+	if prev.Paragraph != q.Paragraph-1 {
+		return false
+	}
+	p := f.d.paragraphs[q.Paragraph]
+	return s.Open.Start == p.Start
+}
+
+// cue finds the speech cue of a quote of depth 0: after the quote, before
+// it in its sentence, or a label ending the paragraph before.
+func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
+	d, body := f.d, f.d.report.Body
+	p := d.paragraphs[q.Paragraph]
+	// After: up to the next quote of the paragraph.
+	end := p.End
+	prevEnd := p.Start
+	for _, o := range p.quotes {
+		if o.depth > 0 {
+			continue
+		}
+		if o.Open.Start >= s.Close.End && o.Open.Start < end {
+			end = o.Open.Start
+		}
+		if o.Close.End <= s.Open.Start && o.Close.End > prevEnd {
+			prevEnd = o.Close.End
 		}
 	}
-	return best
+	end = min(end, s.Close.End+240)
+	f.ws = splitWords(body, Span{s.Close.End, end}, f.ws[:0])
+	if m, ok := postCue(f.ws); ok {
+		return m, true
+	}
+	// Before: from the start of the sentence or the quote before.
+	start := max(prevEnd, sentenceStart(p, s.Open.Start), s.Open.Start-300)
+	f.ws = splitWords(body, Span{start, s.Open.Start}, f.ws[:0])
+	if m, ok := preCue(f.ws); ok {
+		return m, true
+	}
+	// A label or "said:" ending the paragraph before.
+	if s.Open.Start == p.Start && q.Paragraph > 0 {
+		pp := d.paragraphs[q.Paragraph-1]
+		if strings.HasSuffix(body[pp.Start:pp.End], ":") && (len(pp.quotes) == 0 || pp.quotes[len(pp.quotes)-1].Close.End < pp.End-1) {
+			start := max(sentenceStart(pp, pp.End-1), pp.End-300)
+			f.ws = splitWords(body, Span{start, pp.End}, f.ws[:0])
+			if m, ok := preCue(f.ws); ok {
+				return m, true
+			}
+		}
+	}
+	return cueMention{}, false
+}
+
+// nestedCue finds the cue of a quote inside the quote outer, within the
+// words of outer.
+func (f *speakerFinder) nestedCue(q *Quote, s quoteSpan, outer *Quote) (cueMention, bool) {
+	body := f.d.report.Body
+	f.ws = splitWords(body, Span{s.Close.End, min(outer.End, s.Close.End+160)}, f.ws[:0])
+	if m, ok := postCue(f.ws); ok {
+		return m, true
+	}
+	f.ws = splitWords(body, Span{max(outer.Start, s.Open.Start-200), s.Open.Start}, f.ws[:0])
+	if len(f.ws) > 0 {
+		// "Uma's response was 'OK'": a possessive owner right before.
+		n := len(f.ws)
+		for k := n - 1; k >= max(0, n-4); k-- {
+			t := f.ws[k].text
+			if (strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s")) && f.ws[k].capital() {
+				w := f.ws[k]
+				w.text = t[:len(t)-len("'s")]
+				if strings.HasSuffix(t, "’s") {
+					w.text = t[:len(t)-len("’s")]
+				}
+				w.End = w.Start + len(w.text)
+				return cueMention{words: []word{w}, kind: 'n', cue: "said", pos: w.Start}, true
+			}
+		}
+	}
+	return preCue(f.ws)
+}
+
+// sentenceStart returns where the sentence of paragraph p holding pos
+// starts.
+func sentenceStart(p paragraph, pos int) int {
+	start := p.Start
+	for _, s := range p.sentences {
+		if s.Start > pos {
+			break
+		}
+		start = s.Start
+	}
+	return start
+}
+
+// postCue reads a cue right after a quote: "…," Kirby said; "…," said the
+// official; "…," according to the ministry; "…," Khan, who …, said.
+func postCue(ws []word) (cueMention, bool) {
+	i := 0
+	for i < len(ws) && ws[i].punct && strings.ContainsAny(ws[i].text, ",—–-.") {
+		i++
+	}
+	if i >= len(ws) || i > 1 {
+		return cueMention{}, false
+	}
+	if ws[i].lower() == "according" && i+1 < len(ws) && ws[i+1].lower() == "to" {
+		if m, ok := subjectForward(ws[i+2:]); ok {
+			m.cue = "according to"
+			return m, true
+		}
+		return cueMention{}, false
+	}
+	if speechVerbs[ws[i].lower()] && !participles[ws[i].lower()] {
+		if m, ok := subjectForward(ws[i+1:]); ok {
+			m.cue = ws[i].lower()
+			return m, true
+		}
+		return cueMention{}, false
+	}
+	m, k, ok := subjectAt(ws[i:])
+	if !ok {
+		return cueMention{}, false
+	}
+	j := i + k
+	if j < len(ws) && (ws[j].text == "," || ws[j].text == "(") {
+		j = skipAside(ws, j)
+	}
+	for j < len(ws) && adverbs[ws[j].lower()] {
+		j++
+	}
+	if j < len(ws) && speechVerbs[ws[j].lower()] && !participles[ws[j].lower()] {
+		m.cue = ws[j].lower()
+		return m, true
+	}
+	return cueMention{}, false
+}
+
+// skipAside returns the index after an aside that opens at ws[j] — a
+// comma-enclosed apposition (", a spokesman for the ministry,") or a
+// bracket — or j when there is none.
+func skipAside(ws []word, j int) int {
+	closer := ","
+	if ws[j].text == "(" {
+		closer = ")"
+	}
+	for k := j + 1; k < len(ws) && k < j+30; k++ {
+		if ws[k].text == closer {
+			return k + 1
+		}
+		if ws[k].text == `"` || ws[k].text == "." || speechVerbs[ws[k].lower()] && closer == "," {
+			return j
+		}
+	}
+	return j
+}
+
+// subjectForward reads who follows a speech verb: "said Kirby", "said the
+// Pentagon's spokesman", "said he".
+func subjectForward(ws []word) (cueMention, bool) {
+	m, _, ok := subjectAt(ws)
+	return m, ok
+}
+
+// subjectAt reads a speaker at the start of ws — a pronoun, a name or a
+// description — and returns it with the number of words it takes.
+func subjectAt(ws []word) (cueMention, int, bool) {
+	if len(ws) == 0 || ws[0].punct {
+		return cueMention{}, 0, false
+	}
+	w := ws[0]
+	if personPronouns[w.lower()] && w.lower() != "who" {
+		return cueMention{words: ws[:1], kind: 'p', pos: w.Start}, 1, true
+	}
+	if w.capital() && !notNames[w.lower()] || w.capital() && len(ws) > 1 && isNameWord(ws[1]) && !personPronouns[w.lower()] {
+		j := 1
+		for j < len(ws) && (ws[j].capital() || nameParticles[ws[j].lower()] && j+1 < len(ws) && ws[j+1].capital()) {
+			j++
+		}
+		// A possessive name heads a description: "Qualcomm's board".
+		if t := ws[j-1].text; (strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s")) && j < len(ws) && !ws[j].punct && !speechVerbs[ws[j].lower()] {
+			k := descriptionEnd(ws, j)
+			return cueMention{words: ws[:k], kind: 'd', pos: w.Start}, k, true
+		}
+		return cueMention{words: ws[:j], kind: 'n', pos: w.Start}, j, true
+	}
+	if determiners[w.lower()] || isBareGroup(w.lower()) {
+		k := descriptionEnd(ws, 1)
+		if isBareGroup(w.lower()) {
+			k = 1
+		}
+		if k >= 1 {
+			return cueMention{words: ws[:k], kind: 'd', pos: w.Start}, k, true
+		}
+	}
+	return cueMention{}, 0, false
+}
+
+// descriptionEnd returns where a description that starts ws ends: before
+// punctuation, a speech verb, or after at most eight words.
+func descriptionEnd(ws []word, from int) int {
+	k := from
+	for k < len(ws) && k < 9 && !ws[k].punct && !speechVerbs[ws[k].lower()] && !adverbs[ws[k].lower()] && ws[k].lower() != "who" {
+		k++
+	}
+	return k
+}
+
+// isBareGroup reports whether w names speakers without an article:
+// "police said", "officials said".
+func isBareGroup(w string) bool {
+	switch w {
+	case "police", "officials", "authorities", "witnesses", "residents", "prosecutors",
+		"investigators", "critics", "experts", "analysts", "researchers", "scientists", "sources",
+		"organizers", "organisers", "activists", "protesters", "doctors", "lawmakers", "democrats",
+		"republicans", "aides", "officers", "troops", "students", "parents", "fans", "spokesmen":
+		return true
+	}
+	return false
+}
+
+// preCue reads a cue before a quote in its sentence: Kirby said: "…";
+// She called the car "…"; according to the ministry, "…"; MARSH: "…".
+func preCue(ws []word) (cueMention, bool) {
+	n := len(ws)
+	if n == 0 {
+		return cueMention{}, false
+	}
+	// A label: Name: "…"
+	if ws[n-1].text == ":" && n >= 2 && ws[n-2].capital() {
+		k := n - 2
+		for k > 0 && (ws[k-1].capital() || nameParticles[ws[k-1].lower()]) {
+			k--
+		}
+		if k == 0 {
+			return cueMention{words: ws[k : n-1], kind: 'n', cue: ":", pos: ws[k].Start}, true
+		}
+	}
+	for v := n - 1; v >= 0 && v >= n-40; v-- {
+		w := ws[v]
+		if w.text == `"` {
+			break
+		}
+		lw := w.lower()
+		if lw == "according" && v+1 < n && ws[v+1].lower() == "to" {
+			if m, ok := subjectForward(ws[v+2:]); ok {
+				m.cue = "according to"
+				return m, true
+			}
+			continue
+		}
+		if !speechVerbs[lw] {
+			continue
+		}
+		if participles[lw] {
+			if m, ok := clauseSubject(ws[:v]); ok {
+				m.cue = lw
+				return m, true
+			}
+			continue
+		}
+		if m, ok := subjectBefore(ws[:v]); ok {
+			m.cue = lw
+			return m, true
+		}
+		// "said Kirby:" — the speaker after the verb.
+		if m, k, ok := subjectAt(ws[v+1:]); ok && m.kind != 'p' {
+			if e := v + 1 + k; e == n || ws[e].text == ":" || ws[e].text == "," {
+				m.cue = lw
+				return m, true
+			}
+		}
+	}
+	return cueMention{}, false
+}
+
+// subjectBefore reads the speaker that ends ws, right before a speech verb:
+// "Kirby", "Imran Khan, who has …,", "the official", "she".
+func subjectBefore(ws []word) (cueMention, bool) {
+	n := len(ws)
+	for n > 0 && adverbs[ws[n-1].lower()] {
+		n--
+	}
+	if n == 0 {
+		return cueMention{}, false
+	}
+	// Skip an aside: "Khan, who has been a critic, said".
+	if ws[n-1].text == "," || ws[n-1].text == ")" {
+		open := ","
+		if ws[n-1].text == ")" {
+			open = "("
+		}
+		for k := n - 2; k >= 0 && k >= n-30; k-- {
+			if ws[k].text == `"` || ws[k].text == "." {
+				break
+			}
+			if ws[k].text == open {
+				return subjectBefore(ws[:k])
+			}
+		}
+		return cueMention{}, false
+	}
+	last := ws[n-1]
+	if last.punct {
+		return cueMention{}, false
+	}
+	if personPronouns[last.lower()] {
+		if last.lower() == "who" && n >= 3 && ws[n-2].text == "," {
+			return subjectBefore(ws[:n-2])
+		}
+		if last.lower() == "who" {
+			return cueMention{}, false
+		}
+		return cueMention{words: ws[n-1 : n], kind: 'p', pos: last.Start}, true
+	}
+	if last.capital() {
+		k := n - 1
+		for k > 0 && (ws[k-1].capital() || nameParticles[ws[k-1].lower()] && k > 1 && ws[k-2].capital()) {
+			k--
+		}
+		if t := ws[k].lower(); notNames[t] && k == n-1 {
+			return cueMention{}, false
+		}
+		return cueMention{words: ws[k:n], kind: 'n', pos: ws[k].Start}, true
+	}
+	if isBareGroup(last.lower()) {
+		k := n - 1
+		for k > 0 && !ws[k-1].punct && n-k < 6 && !speechVerbs[ws[k-1].lower()] && (ws[k-1].capital() || determiners[ws[k-1].lower()]) {
+			k--
+		}
+		return cueMention{words: ws[k:n], kind: 'd', pos: ws[k].Start}, true
+	}
+	// A description: back to its determiner or possessive.
+	for k := n - 1; k >= 0 && k >= n-9; k-- {
+		w := ws[k]
+		if w.punct || speechVerbs[w.lower()] || w.lower() == "that" && k < n-1 {
+			break
+		}
+		if determiners[w.lower()] || strings.HasSuffix(w.text, "'s") || strings.HasSuffix(w.text, "’s") {
+			if k > 0 && ws[k-1].capital() && !determiners[w.lower()] {
+				k-- // "American Airlines' spokesman"
+				for k > 0 && ws[k-1].capital() {
+					k--
+				}
+			}
+			return cueMention{words: ws[k:n], kind: 'd', pos: ws[k].Start}, true
+		}
+	}
+	return cueMention{}, false
+}
+
+// clauseSubject reads the subject of the clause ws: its first name,
+// pronoun or description, after any opening phrase set off by a comma.
+func clauseSubject(ws []word) (cueMention, bool) {
+	for start := 0; start < len(ws); {
+		if m, _, ok := subjectAt(ws[start:]); ok {
+			return m, true
+		}
+		k := start
+		for k < len(ws) && k < start+8 && ws[k].text != "," {
+			k++
+		}
+		if k >= len(ws) || ws[k].text != "," {
+			break
+		}
+		start = k + 1
+	}
+	return cueMention{}, false
+}
+
+// resolve turns a cue's mention into the speaker's fullest name, sets it
+// on q and returns its entity when it names one.
+func (f *speakerFinder) resolve(q *Quote, m cueMention) *entity {
+	body := f.d.report.Body
+	switch m.kind {
+	case 'n':
+		nr, ok := readName(body, m.words)
+		if !ok {
+			// Only titles: "the Prime Minister".
+			return f.describe(q, m)
+		}
+		e := f.cast.lookup(nr.name, nr.gender, m.pos)
+		if e == nil {
+			q.Speaker = nr.name
+			return nil
+		}
+		q.Speaker = e.name
+		return e
+	case 'p':
+		e := f.pronoun(m.words[0].lower(), m.pos, q.Paragraph)
+		if e != nil {
+			q.Speaker = e.name
+		}
+		return e
+	}
+	return f.describe(q, m)
+}
+
+// describe resolves a description: "the coach" is the entity last given
+// that title, else the person last quoted nearby; "a witness" stays as
+// written.
+func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
+	body := f.d.report.Body
+	text := body[m.words[0].Start:m.words[len(m.words)-1].End]
+	first := m.words[0].lower()
+	if first == "the" || first == "this" || first == "that" {
+		head := strings.TrimSuffix(m.words[len(m.words)-1].lower(), ".")
+		if e := f.titled(head, m.pos); e != nil {
+			q.Speaker = e.name
+			return e
+		}
+		if len(m.words) > 1 && isPersonRole(head) && f.last != nil && q.Paragraph-f.lastPara <= 3 {
+			q.Speaker = f.last.name
+			return f.last
+		}
+	}
+	q.Speaker = text
+	return nil
+}
+
+// titled returns the entity most recently named before pos with the title
+// head ("minister" for "Prime Minister Imran Khan"), or nil.
+func (f *speakerFinder) titled(head string, pos int) *entity {
+	ms := f.cast.mentions
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].pos >= pos {
+			continue
+		}
+		for _, t := range ms[i].ent.titles {
+			if t == head {
+				return ms[i].ent
+			}
+		}
+	}
+	return nil
+}
+
+// isPersonRole reports whether a description's head word names a role a
+// person holds, rather than a body or a thing.
+func isPersonRole(head string) bool {
+	switch head {
+	case "company", "firm", "group", "statement", "letter", "report", "ministry", "department",
+		"agency", "organization", "organisation", "government", "administration", "campaign",
+		"board", "airline", "police", "court", "ruling", "website", "site", "newspaper", "paper",
+		"network", "tweet", "post", "video", "ad", "document", "memo", "filing", "complaint",
+		"lawsuit", "suit", "study", "survey", "poll", "article", "story", "book", "release",
+		"note", "email", "message", "announcement", "team", "club", "league", "union", "party",
+		"committee", "commission", "council", "office", "service", "bank", "school", "university":
+		return false
+	}
+	return true
+}
+
+// pronoun resolves a pronoun at pos: the person last quoted, unless a
+// person named since as a sentence's subject fits better; "he" and "she"
+// skip people known to be of the other gender.
+func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
+	var want byte
+	switch p {
+	case "he":
+		want = 'm'
+	case "she":
+		want = 'f'
+	case "i", "we":
+		return nil
+	}
+	fits := func(e *entity) bool {
+		if want == 0 {
+			return true
+		}
+		g := e.gender
+		if g == 0 && e.he != e.she {
+			g = 'm'
+			if e.she > e.he {
+				g = 'f'
+			}
+		}
+		return g == 0 || g == want
+	}
+	ms := f.cast.mentions
+	i := len(ms) - 1
+	for i >= 0 && ms[i].pos >= pos {
+		i--
+	}
+	lastPos := -1
+	if f.last != nil {
+		lastPos = f.d.paragraphs[f.lastPara].Start
+	}
+	for ; i >= 0 && ms[i].pos > lastPos; i-- {
+		if ms[i].subject && ms[i].ent.person && fits(ms[i].ent) {
+			return ms[i].ent
+		}
+	}
+	if f.last != nil && fits(f.last) && (want != 0 || p == "they" || p == "it") {
+		return f.last
+	}
+	for ; i >= 0; i-- {
+		if ms[i].subject && ms[i].ent.person && fits(ms[i].ent) {
+			return ms[i].ent
+		}
+	}
+	return nil
+}
+
+// hasSpeechCue reports whether s, the text right after a quote, starts
+// with a speech cue.
+func hasSpeechCue(s string) bool {
+	ws := splitWords(s, Span{0, len(s)}, nil)
+	_, ok := postCue(ws)
+	return ok
 }

@@ -1,0 +1,411 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// word is a word or punctuation mark of the text outside quotes, as the
+// speaker rules read it.
+type word struct {
+	Span
+	text  string
+	punct bool
+}
+
+// lower returns the word lower-cased.
+func (w word) lower() string { return strings.ToLower(w.text) }
+
+// capital reports whether the word starts with a capital letter.
+func (w word) capital() bool {
+	r, _ := utf8.DecodeRuneInString(w.text)
+	return !w.punct && unicode.IsUpper(r)
+}
+
+// splitWords cuts span s of body into words and punctuation marks. A word
+// keeps inner apostrophes, hyphens and dots (O'Neill, Ocasio-Cortez, U.S.)
+// and the full stop of a title or initial (Mr., J.).
+func splitWords(body string, s Span, out []word) []word {
+	i := s.Start
+	for i < s.End {
+		r, n := utf8.DecodeRuneInString(body[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if !isWordChar(r) {
+			out = append(out, word{Span: Span{i, i + n}, text: body[i : i+n], punct: true})
+			i += n
+			continue
+		}
+		j := i + n
+		for j < s.End {
+			r, m := utf8.DecodeRuneInString(body[j:])
+			if isWordChar(r) {
+				j += m
+				continue
+			}
+			if r == '\'' || r == '’' || r == '-' || r == '.' || r == '‑' {
+				if j+m < s.End {
+					next, _ := utf8.DecodeRuneInString(body[j+m:])
+					if isWordChar(next) {
+						j += m
+						continue
+					}
+				}
+			}
+			break
+		}
+		if j < s.End && body[j] == '.' {
+			w := strings.ToLower(body[i:j])
+			if titleAbbrevs[w] || utf8.RuneCountInString(w) == 1 || strings.Contains(w, ".") {
+				j++
+			}
+		}
+		out = append(out, word{Span: Span{i, j}, text: body[i:j]})
+		i = j
+	}
+	return out
+}
+
+// Words that shape how a name is read.
+var (
+	// titleWords come before a name and are not part of it.
+	titleWords = setOf("president", "vice", "secretary", "minister", "prime", "deputy", "press",
+		"spokesman", "spokeswoman", "spokesperson", "mayor", "governor", "gov.", "senator", "sen.",
+		"rep.", "representative", "congressman", "congresswoman", "chairman", "chairwoman", "chair",
+		"director", "chief", "officer", "ceo", "cfo", "coo", "cto", "executive", "manager", "general",
+		"gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "admiral", "adm.", "commander", "cmdr.",
+		"commissioner", "judge", "justice", "attorney", "ambassador", "leader", "speaker",
+		"chancellor", "premier", "king", "queen", "prince", "princess", "pope", "bishop",
+		"archbishop", "cardinal", "rabbi", "imam", "rev.", "reverend", "dr.", "prof.", "professor",
+		"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr", "miss", "sir", "dame", "lord", "lady", "coach",
+		"founder", "co-founder", "sheriff", "superintendent", "inspector", "detective", "constable",
+		"trooper", "councilman", "councilwoman", "councillor", "councilor", "alderman",
+		"assemblyman", "assemblywoman", "delegate", "treasurer", "comptroller", "editor", "analyst",
+		"economist", "correspondent", "anchor", "host", "captain", "colonel", "major", "lieutenant",
+		"sergeant", "corporal", "state", "former", "retired", "acting", "interim", "senior", "sr.",
+		"said", "nominee", "candidate", "head", "lawyer", "attorney-general", "president-elect",
+		"chairperson", "commander-in-chief", "spokesmen", "officials", "official", "actress",
+		"actor", "producer", "filmmaker", "star", "sen", "rep", "gov", "gen", "vp", "u.s.", "us",
+		"uk", "gop", "republican", "democrat", "democratic", "d", "r")
+	// nameParticles join the words of a name in lower case.
+	nameParticles = setOf("de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di",
+		"la", "le", "du", "del", "dos", "das", "ter", "y")
+	// notNames are capitalised words that start sentences or name days,
+	// not people.
+	notNames = setOf("the", "a", "an", "but", "and", "or", "in", "on", "at", "as", "when", "after",
+		"before", "while", "if", "then", "also", "meanwhile", "however", "still", "yet", "so", "now",
+		"for", "with", "by", "from", "to", "of", "this", "that", "these", "those", "his", "her",
+		"their", "its", "our", "my", "your", "he", "she", "it", "they", "we", "i", "you", "there",
+		"here", "what", "why", "how", "who", "where", "monday", "tuesday", "wednesday", "thursday",
+		"friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+		"july", "august", "september", "october", "november", "december", "today", "yesterday",
+		"tomorrow", "last", "next", "earlier", "later", "asked", "speaking", "according", "read",
+		"more", "related", "watch", "photo", "image", "video", "advertisement", "follow", "in",
+		"until", "though", "although", "because", "since", "during", "about", "over", "under",
+		"like", "just", "even", "only", "not", "no", "yes", "all", "both", "each", "every", "one",
+		"two", "many", "most", "some", "several", "other", "another", "such", "instead", "despite",
+		"among", "amid", "through", "without", "within", "against", "toward", "towards", "upon",
+		"whether", "do", "does", "did", "is", "are", "was", "were", "be", "has", "have", "had",
+		"will", "would", "can", "could", "should", "must", "may", "might", "let", "let's", "please",
+		"thank", "thanks", "oh", "well", "yeah", "ok", "okay", "look", "sure", "dear", "hi", "hello",
+		"mr", "ms", "mrs", "editor's", "note", "update", "updated", "correction", "breaking")
+	// orgWords mark a name as an organisation's or a place's.
+	orgWords = setOf("department", "ministry", "party", "inc", "inc.", "corp", "corp.", "company",
+		"co.", "ltd", "university", "college", "school", "times", "news", "post", "journal",
+		"house", "senate", "congress", "council", "committee", "association", "union", "bank",
+		"group", "agency", "office", "police", "army", "forces", "airlines", "airline", "airways",
+		"court", "commission", "board", "foundation", "institute", "center", "centre", "network",
+		"service", "services", "administration", "government", "campaign", "federation", "league",
+		"club", "team", "organization", "organisation", "press", "media", "tv", "radio", "channel",
+		"reuters", "bloomberg", "cnn", "bbc", "abc", "nbc", "cbs", "fox", "npr", "msnbc", "ap",
+		"twitter", "facebook", "google", "apple", "microsoft", "amazon", "states", "republic",
+		"kingdom", "city", "county", "street", "avenue", "river", "island", "islands", "airport",
+		"station", "hospital", "church", "pentagon", "nations", "assembly", "parliament",
+		"pakistan", "afghanistan", "india", "china", "russia", "america", "europe", "africa",
+		"iran", "iraq", "syria", "israel", "germany", "france", "britain", "england", "japan",
+		"mexico", "canada", "ukraine", "nigeria", "taliban", "isis", "nato", "eu", "un", "fbi",
+		"cia", "irs", "gop", "naacp", "dnc", "rnc", "spacex", "nasa", "white", "washington")
+	// pronouns that can name a speaker.
+	personPronouns = setOf("he", "she", "they", "it", "i", "we", "who")
+	// determiners start a description of a speaker: "the official".
+	determiners = setOf("the", "a", "an", "his", "her", "their", "its", "our", "one", "another",
+		"some", "several", "two", "three", "many", "other", "this", "that", "these", "those",
+		"each", "both")
+)
+
+// nameRun is a run of capitalised words read as a name: the name proper
+// and the titles written before it.
+type nameRun struct {
+	name   string
+	titles []string
+	// person is true when something marks the run as a person's name: a
+	// personal title, or a given name and a surname free of organisation
+	// words.
+	person bool
+	// gender is 'm' or 'f' when a title tells it (Mr., Mrs.), else 0.
+	gender byte
+}
+
+// readName reads the capitalised words ws as a name: titles and the words
+// that start sentences are dropped from the front, and only the words after
+// the last title count as the name.
+func readName(body string, ws []word) (nameRun, bool) {
+	for len(ws) > 0 && notNames[ws[0].lower()] {
+		ws = ws[1:]
+	}
+	last := -1
+	for i, w := range ws {
+		if titleWords[strings.TrimSuffix(w.lower(), ".")] || titleWords[w.lower()] {
+			last = i
+		}
+	}
+	var nr nameRun
+	for _, w := range ws[:last+1] {
+		t := strings.TrimSuffix(w.lower(), ".")
+		nr.titles = append(nr.titles, t)
+		switch t {
+		case "mr", "sir", "lord", "king", "prince", "father":
+			nr.gender = 'm'
+		case "mrs", "ms", "miss", "dame", "lady", "queen", "princess":
+			nr.gender = 'f'
+		}
+	}
+	ws = ws[last+1:]
+	if len(ws) > 5 {
+		ws = ws[len(ws)-5:]
+	}
+	for len(ws) > 0 && nameParticles[ws[0].lower()] {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 {
+		return nr, false
+	}
+	text := body[ws[0].Start:ws[len(ws)-1].End]
+	text = strings.TrimSuffix(strings.TrimSuffix(text, "'s"), "’s")
+	nr.name = text
+	org := false
+	for _, w := range ws {
+		if orgWords[strings.TrimSuffix(strings.TrimSuffix(w.lower(), "'s"), "’s")] {
+			org = true
+		}
+	}
+	allCaps := strings.ToUpper(text) == text && len(ws) == 1
+	nr.person = !org && !allCaps && (len(nr.titles) > 0 || len(ws) >= 2 && len(ws) <= 3)
+	return nr, true
+}
+
+// isNameWord reports whether w can be part of a name: a capitalised word
+// that is not a sentence starter.
+func isNameWord(w word) bool { return w.capital() && !notNames[w.lower()] }
+
+// entity is a person or body a report names, under its fullest name.
+type entity struct {
+	name   string
+	titles []string
+	person bool
+	gender byte
+	// he and she count the pronouns that follow sentences the entity is
+	// the subject of.
+	he, she int
+}
+
+// mention is a place where a report names an entity outside quotes.
+type mention struct {
+	pos int
+	ent *entity
+	// subject is true when the name stands where a sentence's subject does.
+	subject bool
+}
+
+// cast is every entity a report names, with where it names them.
+type cast struct {
+	// full holds the entities named with more than one word, by surname.
+	full map[string][]*entity
+	// bare holds, by surname, the entity a surname alone refers to.
+	bare     map[string]*entity
+	mentions []mention
+}
+
+// surnameKey is the key a name is filed under: its last word, lower-cased,
+// without a possessive.
+func surnameKey(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	k := strings.ToLower(f[len(f)-1])
+	k = strings.TrimSuffix(strings.TrimSuffix(k, "'s"), "’s")
+	return strings.Trim(k, ",.;:")
+}
+
+// add files a name run read at pos and returns its entity. A name of
+// several words joins the entity whose name ends with its words or whose
+// words it ends with; a surname alone refers to the person of that surname
+// named before it (the one named last, if several fit), or stands for
+// itself when nobody was.
+func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
+	e := c.find(nr.name, nr.gender)
+	if e == nil {
+		e = &entity{name: nr.name}
+		key := surnameKey(nr.name)
+		if strings.Contains(nr.name, " ") {
+			c.full[key] = append(c.full[key], e)
+		} else {
+			c.bare[key] = e
+		}
+	}
+	if len(nr.name) > len(e.name) && hasWordSuffix(nr.name, e.name) {
+		e.name = nr.name
+	}
+	e.titles = append(e.titles, nr.titles...)
+	e.person = e.person || nr.person
+	if e.gender == 0 {
+		e.gender = nr.gender
+	}
+	c.mentions = append(c.mentions, mention{pos: pos, ent: e, subject: subject})
+	return e
+}
+
+// find returns the entity a name refers to after the names filed so far,
+// or nil.
+func (c *cast) find(name string, gender byte) *entity {
+	key := surnameKey(name)
+	if strings.Contains(name, " ") {
+		for _, e := range c.full[key] {
+			if hasWordSuffix(e.name, name) || hasWordSuffix(name, e.name) {
+				return e
+			}
+		}
+		return nil
+	}
+	if e := c.bare[key]; e != nil {
+		return e
+	}
+	var best *entity
+	for i := len(c.mentions) - 1; i >= 0; i-- {
+		e := c.mentions[i].ent
+		if surnameKey(e.name) != key || !strings.Contains(e.name, " ") {
+			continue
+		}
+		if gender == 0 || e.gender == 0 || e.gender == gender {
+			return e
+		}
+		if best == nil {
+			best = e
+		}
+	}
+	return best
+}
+
+// hasWordSuffix reports whether the words of short end the words of long:
+// "Kirby" and "John Kirby".
+func hasWordSuffix(long, short string) bool {
+	if !strings.HasSuffix(long, short) {
+		return false
+	}
+	if len(long) == len(short) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(long[:len(long)-len(short)])
+	return unicode.IsSpace(r)
+}
+
+// lookup returns the entity a speaker's name refers to at pos: the entity
+// of its last mention before pos, else what the name refers to after the
+// whole report, or nil.
+func (c *cast) lookup(name string, gender byte, pos int) *entity {
+	key := surnameKey(name)
+	for i := len(c.mentions) - 1; i >= 0; i-- {
+		m := c.mentions[i]
+		if m.pos >= pos || surnameKey(m.ent.name) != key {
+			continue
+		}
+		if hasWordSuffix(m.ent.name, name) || hasWordSuffix(name, m.ent.name) {
+			if gender == 0 || m.ent.gender == 0 || m.ent.gender == gender {
+				return m.ent
+			}
+		}
+	}
+	return c.find(name, gender)
+}
+
+// buildCast reads every name in the text of d outside quotes.
+func buildCast(d *document) *cast {
+	c := &cast{full: map[string][]*entity{}, bare: map[string]*entity{}}
+	body := d.report.Body
+	var ws []word
+	for _, p := range d.paragraphs {
+		for _, s := range p.sentences {
+			ws = outsideWords(body, s, p.quotes, ws[:0])
+			c.readSentence(body, ws)
+		}
+	}
+	return c
+}
+
+// outsideWords splits span s of body into words, leaving out the quotes qs
+// (marks included), which stand as a single '"' mark each.
+func outsideWords(body string, s Span, qs []quoteSpan, out []word) []word {
+	pos := s.Start
+	for _, q := range qs {
+		if q.depth > 0 || q.Close.End <= s.Start || q.Open.Start >= s.End {
+			continue
+		}
+		if q.Open.Start > pos {
+			out = splitWords(body, Span{pos, q.Open.Start}, out)
+		}
+		out = append(out, word{Span: Span{max(q.Open.Start, s.Start), min(q.Close.End, s.End)}, text: `"`, punct: true})
+		pos = min(q.Close.End, s.End)
+	}
+	if pos < s.End {
+		out = splitWords(body, Span{pos, s.End}, out)
+	}
+	return out
+}
+
+// clauseOpeners may stand before the subject of a clause.
+var clauseOpeners = setOf("and", "but", "while", "as", "when", "because", "that", "although",
+	"though", "after", "before", "since", "if", "so", "then", "where", "whereas", "until")
+
+// readSentence files the names of one sentence's words and counts the
+// pronouns used of its subject.
+func (c *cast) readSentence(body string, ws []word) {
+	var subj *entity
+	for i := 0; i < len(ws); {
+		if !isNameWord(ws[i]) && !(ws[i].capital() && i+1 < len(ws) && isNameWord(ws[i+1])) {
+			if subj != nil {
+				switch ws[i].lower() {
+				case "he":
+					subj.he++
+				case "she":
+					subj.she++
+				}
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(ws) && (ws[j].capital() || nameParticles[ws[j].lower()] && j+1 < len(ws) && ws[j+1].capital() && j > i) {
+			j++
+		}
+		nr, ok := readName(body, ws[i:j])
+		if ok {
+			subject := i == 0 || ws[i-1].punct || clauseOpeners[ws[i-1].lower()]
+			k := j
+			for k < len(ws) && adverbs[ws[k].lower()] {
+				k++
+			}
+			if k < len(ws) && speechVerbs[ws[k].lower()] && !strings.Contains(nr.name, " ") && !orgWords[strings.ToLower(nr.name)] {
+				nr.person = true
+			}
+			e := c.add(nr, ws[i].Start, subject)
+			if subject && subj == nil && nr.person {
+				subj = e
+			}
+		}
+		i = j
+	}
+}
