@@ -63,8 +63,8 @@ func TestQualityCorpus(t *testing.T) {
 	}
 	got := score(t, sharedDir(t, "corpus"))
 	checkFloors(t, got, map[string]float64{
-		"quote_f1":     0.94,
-		"speaker_acc":  0.07,
+		"quote_f1":     0.99,
+		"speaker_acc":  0.68,
 		"align_f1":     0.82,
 		"claim_f1":     0.05,
 		"number_flags": 0.06,
@@ -76,9 +76,12 @@ func TestQualityPolnear(t *testing.T) {
 		t.Skip("scores the whole corpus")
 	}
 	got := score(t, sharedDir(t, "polnear-dev"))
+	// PolNeAR's gold leaves out quotes the annotation rules count — quotes
+	// inside quotes, single-quoted headline quotes, the paragraphs of a
+	// quote running over several — so finding them costs precision here.
 	checkFloors(t, got, map[string]float64{
-		"quote_f1":    0.95,
-		"speaker_acc": 0.05,
+		"quote_f1":    0.90,
+		"speaker_acc": 0.52,
 	})
 }
 

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // speechVerbs attribute the words of a quote to whoever is their subject.
@@ -96,6 +97,9 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 				f.last, f.lastPara = ents[i], q.Paragraph
 			}
 		}
+	}
+	for i := range quotes {
+		quotes[i].Speaker = displayName(quotes[i].Speaker)
 	}
 	// A quote without a cue whose paragraph holds a later attributed one
 	// is that speaker's: "A." "B," she said.
@@ -628,4 +632,19 @@ func hasSpeechCue(s string) bool {
 	ws := splitWords(s, Span{0, len(s)}, nil)
 	_, ok := postCue(ws)
 	return ok
+}
+
+// displayName writes a name that a transcript label gives in capitals
+// ("ELENA MARSH") the way the rest of a report would ("Elena Marsh").
+// Single capitalised words (NAACP) may be acronyms and stay as they are.
+func displayName(name string) string {
+	if !strings.Contains(name, " ") || strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return name
+	}
+	words := strings.Fields(name)
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(r) + strings.ToLower(w[n:])
+	}
+	return strings.Join(words, " ")
 }
