@@ -34,7 +34,7 @@ func runCompare(env *Env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	reports, err := loadReports(files, *reference)
+	reports, err := loadReports(env, files, *reference)
 	if err != nil {
 		return err
 	}
@@ -52,16 +52,26 @@ func runCompare(env *Env, args []string) error {
 	return out.Flush()
 }
 
-// loadReports reads every file before any output, so that a bad file stops
-// the command with nothing half-printed.
-func loadReports(files []string, reference string) ([]*compare.Report, error) {
+// loadReports reads every file, in any format ingest imports, before any
+// output, so that a bad file stops the command with nothing half-printed.
+// A file whose text is the same as an earlier one's (the same report
+// given twice, perhaps in another format) is left out, with a note.
+func loadReports(env *Env, files []string, reference string) ([]*compare.Report, error) {
 	reports := make([]*compare.Report, 0, len(files))
+	seen := map[string]*compare.Report{}
 	for _, f := range files {
 		r, err := ingest.Load(f)
 		if err != nil {
 			return nil, err
 		}
 		r.Reference = reference != "" && filepath.Clean(f) == filepath.Clean(reference)
+		hash := compare.ContentHash(r)
+		if first, ok := seen[hash]; ok {
+			first.Reference = first.Reference || r.Reference
+			fmt.Fprintf(env.Stderr, "parallax: %s has the same text as %s; compared once\n", f, first.File)
+			continue
+		}
+		seen[hash] = r
 		reports = append(reports, r)
 	}
 	return reports, nil
@@ -188,7 +198,14 @@ func writeText(w io.Writer, res *compare.Result, color bool) error {
 		fmt.Fprintf(tw, "  %s\t%s\t%d words\t%d quotes\t%d claims\t%s\n", r.ID, outlet[r.ID],
 			compare.WordCount(r.Body), nq[r.ID], nc[r.ID], r.File)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, s := range res.Syndication {
+		fmt.Fprintf(w, "  ⧉ %s carries the text of %s (%.0f%% of its word runs shared): one source, not two\n",
+			outlet[s.Copy], outlet[s.Of], 100*s.Containment)
+	}
+	return nil
 }
 
 // oneLine folds each run of white space, line breaks included, into one

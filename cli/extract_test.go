@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,5 +132,48 @@ func TestCompareAcceptsHTML(t *testing.T) {
 	}
 	if len(doc.Quotes) < 2 {
 		t.Errorf("found %d quotes, want the quote in each report", len(doc.Quotes))
+	}
+}
+
+func TestCompareDuplicatesAndSyndication(t *testing.T) {
+	var wire strings.Builder
+	for i := range 10 {
+		fmt.Fprintf(&wire, "The ferry operator said crossing number %d would run again from Wednesday after the storm damage was repaired.\n", i+1)
+	}
+	paths := writeFiles(t,
+		[2]string{"01-wire.txt", "Outlet: Wire\n\n" + wire.String()},
+		[2]string{"02-wire-again.txt", "Outlet: Wire\n\n" + strings.ReplaceAll(wire.String(), "\n", "\n\n")},
+		[2]string{"03-post.txt", "Outlet: Post\nDate: 2024-03-07\n\n" + wire.String()[:len(wire.String())*2/3]},
+		[2]string{"04-herald.txt", "Outlet: Herald\n\nOur own reporter saw the ferry leave the pier at seven with few passengers aboard.\n"})
+	code, out, errOut := run(append([]string{"compare", "--format", "json"}, paths...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, paths[1]+" has the same text as "+paths[0]) {
+		t.Errorf("no note of the duplicate: %q", errOut)
+	}
+	var doc struct {
+		Reports []struct {
+			ID, Outlet     string
+			SyndicatedWith []string `json:"syndicated_with"`
+			CopyOf         string   `json:"copy_of"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Reports) != 3 {
+		t.Fatalf("%d reports, want 3 (the duplicate once)", len(doc.Reports))
+	}
+	wire1, post, herald := doc.Reports[0], doc.Reports[1], doc.Reports[2]
+	if post.CopyOf != wire1.ID || len(wire1.SyndicatedWith) != 1 || wire1.SyndicatedWith[0] != post.ID || wire1.CopyOf != "" {
+		t.Errorf("syndication marks: wire %+v, post %+v", wire1, post)
+	}
+	if herald.SyndicatedWith != nil || herald.CopyOf != "" {
+		t.Errorf("the independent report is marked: %+v", herald)
+	}
+	code, out, _ = run(append([]string{"compare"}, paths...)...)
+	if code != 0 || !strings.Contains(out, "Post carries the text of Wire") {
+		t.Errorf("text output does not say the Post carries the Wire's text:\n%s", out)
 	}
 }

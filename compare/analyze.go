@@ -73,5 +73,6 @@ func Analyze(reports []*Report, opts Options) *Result {
 		}
 	}
 	res.Groups = align(res, opts)
+	res.Syndication = FindSyndication(reports)
 	return res
 }

@@ -3,6 +3,7 @@ package compare
 import (
 	"encoding/json"
 	"io"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -20,6 +21,11 @@ type ReportSummary struct {
 	Author    string `json:"author,omitempty"`
 	Words     int    `json:"words"`
 	Reference bool   `json:"reference"`
+	// SyndicatedWith lists the other reports that carry the same text
+	// (one wire story run by several outlets); CopyOf is the report this
+	// one was taken from. Both are absent for an original report.
+	SyndicatedWith []string `json:"syndicated_with,omitempty"`
+	CopyOf         string   `json:"copy_of,omitempty"`
 }
 
 // Document is the machine-readable form of a Result, as printed by
@@ -44,11 +50,24 @@ func (r *Result) Document() Document {
 		Claims:  make([]Claim, len(r.Claims)),
 		Groups:  make([]Group, len(r.Groups)),
 	}
+	with, copyOf := map[string][]string{}, map[string]string{}
+	for _, g := range SyndicationGroups(r.Reports, r.Syndication) {
+		for _, id := range g {
+			with[id] = slices.DeleteFunc(slices.Clone(g), func(o string) bool { return o == id })
+		}
+	}
+	best := map[string]float64{}
+	for _, s := range r.Syndication {
+		if s.Containment > best[s.Copy] {
+			best[s.Copy], copyOf[s.Copy] = s.Containment, s.Of
+		}
+	}
 	for _, rep := range r.Reports {
 		doc.Reports = append(doc.Reports, ReportSummary{
 			ID: rep.ID, File: rep.File, Outlet: rep.Meta.Outlet, Title: rep.Meta.Title,
 			Date: rep.Meta.Date, URL: rep.Meta.URL, Author: rep.Meta.Author,
 			Words: WordCount(rep.Body), Reference: rep.Reference,
+			SyndicatedWith: with[rep.ID], CopyOf: copyOf[rep.ID],
 		})
 	}
 	for i, c := range r.Claims {

@@ -193,4 +193,7 @@ type Result struct {
 	Quotes  []Quote
 	Claims  []Claim
 	Groups  []Group
+	// Syndication lists the reports that carry another's text (one wire
+	// story run by several outlets), as FindSyndication finds them.
+	Syndication []Syndication
 }
