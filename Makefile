@@ -1,5 +1,6 @@
-# Parallax: `make run` opens the app, `make test` runs every test.
-# Both first install the Debian packages the build needs when any is missing.
+# Parallax: `make run` opens the app, `make test` runs every test, `make dist`
+# and `make dist-windows` build the installers into dist/. Each first installs
+# the Debian packages it needs when any is missing.
 
 GO       ?= go
 BIN      ?= bin/parallax
@@ -11,8 +12,23 @@ export LANG ?= en_US.UTF-8
 BUILD_DEBS := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 TEST_DEBS  := xvfb xauth python3
+# Installers: xz for the archive, dpkg for the checks; the mingw-w64 C
+# cross-compiler and msitools (wixl builds the .msi) for Windows; librsvg and
+# ImageMagick to render the icon from its SVG.
+DIST_DEBS    := xz-utils dpkg
+WINDOWS_DEBS := gcc-mingw-w64-x86-64 wixl msitools
+ICON_DEBS    := librsvg2-bin imagemagick
 
-.PHONY: all build run test deps test-deps bench fuzz score clean
+# The release version (the tag on HEAD, else FyneApp.toml's) and build number.
+VERSION      ?= $(shell ./scripts/version)
+BUILD_NUMBER ?= $(shell git rev-list --count HEAD 2>/dev/null || echo 1)
+STAMP        := -X github.com/parallax-review/parallax/cli.version=$(VERSION)
+# The installers' checks (packaging/*_test.go); DIST_OS says which to check.
+DIST_OS      ?= linux
+CHECK_DIST   := CGO_ENABLED=0 $(GO) test ./packaging -run Dist -count=1 -v -args -dist dist -version $(VERSION) -build $(BUILD_NUMBER)
+
+.PHONY: all build run test deps test-deps bench fuzz score clean \
+        dist dist-windows check-dist ci-dist dist-deps windows-deps icon
 
 all: build
 
@@ -31,6 +47,39 @@ run: build
 test: test-deps
 	$(GO) vet ./...
 	$(GO) test ./...
+
+# Linux release: the fyne archive and the .deb, from one release build.
+dist: deps dist-deps
+	VERSION=$(VERSION) BUILD=$(BUILD_NUMBER) GO=$(GO) ./scripts/dist linux
+	$(CHECK_DIST) -os linux
+
+# Windows release: the .exe (cross-built with mingw-w64) and the .msi. A cold
+# cross-build takes minutes, so neither `make test` nor CI runs it.
+dist-windows: deps dist-deps windows-deps
+	VERSION=$(VERSION) BUILD=$(BUILD_NUMBER) GO=$(GO) ./scripts/dist windows
+	$(CHECK_DIST) -os windows
+
+# Check the installers already in dist/: make check-dist DIST_OS=linux,windows
+check-dist: dist-deps
+	$(CHECK_DIST) -os $(DIST_OS)
+
+# CI's light installer check: package the build the tests already made (its
+# cgo parts are cached) into a .deb and check it, instead of a release build.
+ci-dist: deps dist-deps
+	$(GO) build -ldflags "$(STAMP)" -o $(BIN) .
+	VERSION=$(VERSION) BUILD=$(BUILD_NUMBER) GO=$(GO) ./scripts/dist linux $(BIN)
+	$(CHECK_DIST) -os linux
+
+dist-deps:
+	@./scripts/install-debs $(DIST_DEBS)
+
+windows-deps:
+	@./scripts/install-debs $(WINDOWS_DEBS)
+
+# Render the icon's PNGs and .ico after editing assets/icon/parallax.svg.
+icon:
+	@./scripts/install-debs $(ICON_DEBS)
+	./scripts/render-icon
 
 # Benchmarks and the corpus score are for measuring, not gates.
 bench:
