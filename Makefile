@@ -28,7 +28,7 @@ DIST_OS      ?= linux
 CHECK_DIST   := CGO_ENABLED=0 $(GO) test ./packaging -run Dist -count=1 -v -args -dist dist -version $(VERSION) -build $(BUILD_NUMBER)
 
 .PHONY: all build run test deps test-deps bench fuzz score clean \
-        dist dist-windows check-dist ci-dist dist-deps windows-deps icon
+        dist dist-windows dist-macos check-dist ci-dist dist-deps windows-deps icon
 
 all: build
 
@@ -58,6 +58,10 @@ dist: deps dist-deps
 dist-windows: deps dist-deps windows-deps
 	VERSION=$(VERSION) BUILD=$(BUILD_NUMBER) GO=$(GO) ./scripts/dist windows
 	$(CHECK_DIST) -os windows
+
+# macOS: Parallax.app, zipped. Run on a Mac with Xcode's command line tools.
+dist-macos:
+	VERSION=$(VERSION) BUILD=$(BUILD_NUMBER) GO=$(GO) ./scripts/dist macos
 
 # Check the installers already in dist/: make check-dist DIST_OS=linux,windows
 check-dist: dist-deps

@@ -162,7 +162,7 @@ func checkLibraries(t *testing.T, bin string, depends []string) {
 	t.Logf("needed libraries: %v", libs)
 	for _, lib := range libs {
 		// dpkg -S prints "package:arch: /path" for each installed match.
-		owner, _, _ := strings.Cut(run(t, "dpkg", "-S", "*/"+lib), ":")
+		owner, _, _ := strings.Cut(run(t, "dpkg", "-S", "*/x86_64-linux-gnu/"+lib), ":")
 		if owner == "libc6" {
 			continue // essential: every Debian system has it
 		}
