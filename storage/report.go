@@ -48,14 +48,30 @@ func ContentHash(body string) string {
 // reference, it takes the mark from any other report of the case. The
 // case's analysis is stale until the case is analysed again.
 func (s *Store) AddReport(ctx context.Context, caseID int64, r *compare.Report) (Report, error) {
-	var out Report
+	added, err := s.AddReports(ctx, caseID, []*compare.Report{r})
+	if err != nil {
+		return Report{}, err
+	}
+	return added[0], nil
+}
+
+// AddReports adds several reports to a case as AddReport does, all or
+// none: when one is refused, none is added.
+func (s *Store) AddReports(ctx context.Context, caseID int64, reports []*compare.Report) ([]Report, error) {
+	var out []Report
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = addReport(ctx, tx, caseID, r, time.Now())
-		return err
+		now := time.Now()
+		for _, r := range reports {
+			added, err := addReport(ctx, tx, caseID, r, now)
+			if err != nil {
+				return fmt.Errorf("add %s to case %d: %w", r.File, caseID, err)
+			}
+			out = append(out, added)
+		}
+		return nil
 	})
 	if err != nil {
-		return Report{}, fmt.Errorf("add %s to case %d: %w", r.File, caseID, err)
+		return nil, err
 	}
 	return out, nil
 }

@@ -1,0 +1,288 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/parallax-review/parallax/storage"
+)
+
+var caseCommands = map[string]subcommand{
+	"new":     {"create a case", runCaseNew},
+	"list":    {"list the cases", runCaseList},
+	"show":    {"show a case: its reports, analysis and verdicts", runCaseShow},
+	"add":     {"add reports to a case and analyse it again", runCaseAdd},
+	"remove":  {"remove reports from a case and analyse it again", runCaseRemove},
+	"analyze": {"analyse a case and print how its reports compare", runCaseAnalyze},
+}
+
+var caseOrder = []string{"new", "list", "show", "add", "remove", "analyze"}
+
+func runCase(env *Env, args []string) error {
+	return runFamily(env, "case", caseCommands, caseOrder, args)
+}
+
+func runCaseNew(env *Env, args []string) error {
+	fs := newFlags(env, "case new", "[--description TEXT] TITLE", "Creates a case: one event whose reports are compared.")
+	db := dbFlag(fs)
+	description := fs.String("description", "", "what the case is about")
+	words, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(words) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	s, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	c, err := s.CreateCase(context.Background(), strings.Join(words, " "), *description)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Created case %d: %s\nAdd reports with: parallax case add %d FILE...\n", c.ID, c.Title, c.ID)
+	return nil
+}
+
+func runCaseList(env *Env, args []string) error {
+	fs := newFlags(env, "case list", "", "Lists the cases, the most recently changed first.")
+	db := dbFlag(fs)
+	if rest, err := parse(fs, args); err != nil || len(rest) > 0 {
+		if err == nil {
+			fs.Usage()
+			err = errUsage
+		}
+		return err
+	}
+	s, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cases, err := s.Cases(context.Background())
+	if err != nil {
+		return err
+	}
+	if len(cases) == 0 {
+		fmt.Fprintln(env.Stdout, "No cases yet. Create one with: parallax case new TITLE")
+		return nil
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "CASE\tREPORTS\tCHANGED\tTITLE")
+	for _, c := range cases {
+		fmt.Fprintf(tw, "%d\t%d\t%s\t%s\n", c.ID, c.Reports, when(c.Updated), c.Title)
+	}
+	return tw.Flush()
+}
+
+// openCase parses a command's options and operands, the first of which
+// is a case number, at least minOperands in all; opens the database named
+// by *db; and checks that the case exists. It returns the other operands.
+func openCase(fs *flag.FlagSet, args []string, db *string, minOperands int) (*storage.Store, int64, []string, error) {
+	operands, err := parse(fs, args)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	if len(operands) < minOperands {
+		fs.Usage()
+		return nil, 0, nil, errUsage
+	}
+	id, err := parseID("case", operands[0])
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	s, err := openStore(*db)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	if _, err := s.Case(context.Background(), id); err != nil {
+		s.Close()
+		return nil, 0, nil, err
+	}
+	return s, id, operands[1:], nil
+}
+
+func runCaseShow(env *Env, args []string) error {
+	fs := newFlags(env, "case show", "CASE", "Shows a case: its reports, its analysis (made afresh when the reports\n"+
+		"changed) and the current verdicts, orphaned ones included.")
+	db := dbFlag(fs)
+	s, id, _, err := openCase(fs, args, db, 1)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx := context.Background()
+	c, err := s.Case(ctx, id)
+	if err != nil {
+		return err
+	}
+	reports, err := s.Reports(ctx, id)
+	if err != nil {
+		return err
+	}
+	var a *storage.Analysis
+	if len(reports) > 0 {
+		if a, err = s.EnsureAnalysis(ctx, id); err != nil {
+			return err
+		}
+	}
+	verdicts, err := s.CurrentVerdicts(ctx, id)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(env.Stdout)
+	fmt.Fprintf(out, "Case %d: %s\n", c.ID, c.Title)
+	if c.Description != "" {
+		fmt.Fprintln(out, c.Description)
+	}
+	fmt.Fprintf(out, "Created %s, changed %s\n\nReports:\n", when(c.Created), when(c.Updated))
+	if len(reports) == 0 {
+		fmt.Fprintf(out, "  none yet: parallax case add %d FILE...\n", c.ID)
+	}
+	for _, r := range reports {
+		star := " "
+		if r.Reference {
+			star = "★"
+		}
+		fmt.Fprintf(out, "  %s %-4d %-28s %-12s %s\n", star, r.ID, clip(r.Meta.Outlet, 28), r.Meta.Date, r.File)
+	}
+	if a != nil {
+		fmt.Fprintf(out, "\n%s\n", analysisSummary(a))
+	}
+	writeCurrentVerdicts(out, verdicts)
+	return out.Flush()
+}
+
+// analysisSummary says in one line what an analysis found.
+func analysisSummary(a *storage.Analysis) string {
+	across, differ := 0, 0
+	for _, g := range a.Groups {
+		if len(g.Members) > 1 {
+			across++
+			if len(g.Flags) > 0 {
+				differ++
+			}
+		}
+	}
+	return fmt.Sprintf("Analysis (engine %s): %d reports · %d quotes · %d claims · %d groups across reports, %d with differences",
+		a.Engine, len(a.Reports), len(a.Quotes), len(a.Claims), across, differ)
+}
+
+// writeCurrentVerdicts lists the current verdicts, the orphaned ones apart.
+func writeCurrentVerdicts(w io.Writer, verdicts []storage.Verdict) {
+	attached := slices.DeleteFunc(slices.Clone(verdicts), func(v storage.Verdict) bool { return v.Orphan })
+	orphans := slices.DeleteFunc(slices.Clone(verdicts), func(v storage.Verdict) bool { return !v.Orphan })
+	fmt.Fprintf(w, "\nVerdicts: %d\n", len(attached))
+	for _, v := range attached {
+		writeVerdict(w, v)
+	}
+	if len(orphans) > 0 {
+		fmt.Fprintf(w, "\nOrphaned verdicts: %d (their quote or claim is no longer in the analysis; kept)\n", len(orphans))
+		for _, v := range orphans {
+			writeVerdict(w, v)
+		}
+	}
+}
+
+func runCaseAdd(env *Env, args []string) error {
+	fs := newFlags(env, "case add", "[--reference FILE] CASE FILE...",
+		"Adds reports to a case, all or none, and analyses the case again.")
+	db := dbFlag(fs)
+	reference := fs.String("reference", "", "the report (an official transcript, say) every group is compared against")
+	s, id, files, err := openCase(fs, args, db, 2)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if *reference != "" && !slices.Contains(files, *reference) {
+		files = append([]string{*reference}, files...)
+	}
+	reports, err := loadReports(files, *reference)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	added, err := s.AddReports(ctx, id, reports)
+	if err != nil {
+		return err
+	}
+	for _, r := range added {
+		fmt.Fprintf(env.Stdout, "Added report %d: %s (%s)\n", r.ID, r.Meta.Outlet, r.File)
+	}
+	return reanalyse(env, s, id)
+}
+
+// reanalyse analyses a case after its reports changed and says what the
+// analysis found.
+func reanalyse(env *Env, s *storage.Store, id int64) error {
+	a, err := s.Analyze(context.Background(), id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, analysisSummary(a))
+	return nil
+}
+
+func runCaseRemove(env *Env, args []string) error {
+	fs := newFlags(env, "case remove", "CASE REPORT...",
+		"Removes reports (by the numbers 'parallax case show' gives) from a case and\n"+
+			"analyses it again. Verdicts on their quotes and claims are kept, as orphans.")
+	db := dbFlag(fs)
+	s, id, operands, err := openCase(fs, args, db, 2)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ids := make([]int64, len(operands))
+	for i, o := range operands {
+		if ids[i], err = parseID("report", o); err != nil {
+			return err
+		}
+	}
+	ctx := context.Background()
+	for _, rid := range ids {
+		if err := s.RemoveReport(ctx, id, rid); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Removed report %d\n", rid)
+	}
+	return reanalyse(env, s, id)
+}
+
+func runCaseAnalyze(env *Env, args []string) error {
+	fs := newFlags(env, "case analyze", "[--format text|json] CASE",
+		"Analyses a case's reports, stores the analysis and prints it as\n'parallax compare' does.")
+	db := dbFlag(fs)
+	format := fs.String("format", "text", "output `format`: text or json")
+	s, id, _, err := openCase(fs, args, db, 1)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("unknown format %q: want text or json", *format)
+	}
+	a, err := s.Analyze(context.Background(), id)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriterSize(env.Stdout, 1<<16)
+	if *format == "json" {
+		err = a.WriteJSON(out)
+	} else {
+		err = writeText(out, a.Result, env.Color)
+	}
+	if err != nil {
+		return err
+	}
+	return out.Flush()
+}
