@@ -33,6 +33,8 @@ var commands = map[string]command{
 	"case":    {"create, list, show and analyse cases; add and remove their reports", runCase},
 	"verdict": {"record verdicts and show their history; show or set the verdict scale", runVerdict},
 	"search":  {"find words in reports, quotes, claims and verdict notes", runSearch},
+	"export":  {"write a case as CSV, JSON, Markdown, ClaimReview or a .parallax bundle", runExport},
+	"import":  {"merge .parallax bundles into the database", runImport},
 }
 
 // Is tells whether name is a subcommand, so main can tell a command line

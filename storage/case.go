@@ -36,24 +36,9 @@ func scanCase(row interface{ Scan(...any) error }) (Case, error) {
 
 // CreateCase adds a case with the given title and description.
 func (s *Store) CreateCase(ctx context.Context, title, description string) (Case, error) {
-	return s.createCase(ctx, newUID(), title, description, time.Now())
-}
-
-func (s *Store) createCase(ctx context.Context, uid, title, description string, created time.Time) (Case, error) {
-	title = strings.TrimSpace(title)
-	if title == "" {
-		return Case{}, errors.New("create case: the title is empty")
-	}
 	var c Case
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		now := formatTime(created)
-		res, err := tx.ExecContext(ctx,
-			`INSERT INTO cases (uid, title, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
-			uid, title, strings.TrimSpace(description), now, now)
-		if err != nil {
-			return err
-		}
-		id, err := res.LastInsertId()
+		id, err := insertCase(ctx, tx, newUID(), title, description, time.Now())
 		if err != nil {
 			return err
 		}
@@ -64,6 +49,22 @@ func (s *Store) createCase(ctx context.Context, uid, title, description string, 
 		return Case{}, fmt.Errorf("create case %q: %w", title, err)
 	}
 	return c, nil
+}
+
+// insertCase adds a case and returns its ID.
+func insertCase(ctx context.Context, tx *sql.Tx, uid, title, description string, created time.Time) (int64, error) {
+	title = strings.TrimSpace(title)
+	if title == "" {
+		return 0, errors.New("the title is empty")
+	}
+	now := formatTime(created)
+	res, err := tx.ExecContext(ctx,
+		`INSERT INTO cases (uid, title, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+		uid, title, strings.TrimSpace(description), now, now)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
 // Cases lists every case, the most recently changed first.
