@@ -206,7 +206,7 @@ func runCaseAdd(env *Env, args []string) error {
 	if *reference != "" && !slices.Contains(files, *reference) {
 		files = append([]string{*reference}, files...)
 	}
-	reports, err := loadReports(files, *reference)
+	reports, err := loadReports(env, files, *reference)
 	if err != nil {
 		return err
 	}

@@ -153,10 +153,10 @@ func TestMarkDiff(t *testing.T) {
 		edits []compare.Edit
 		want  string
 	}{
-		{"number", []compare.Edit{{'=', "cost $"}, {'-', "48"}, {'+', "84"}, {'=', " million"}}, "cost $~~48~~**84** million"},
-		{"spaces outside marks", []compare.Edit{{'=', "we will"}, {'-', " not"}, {'=', " raise"}}, "we will ~~not~~ raise"},
-		{"markdown in text", []compare.Edit{{'=', "a *b*"}, {'+', " [c]"}}, `a \*b\* **\[c\]**`},
-		{"line breaks folded", []compare.Edit{{'=', "one\n\ntwo"}}, "one two"},
+		{"number", []compare.Edit{{Op: compare.OpEqual, Text: "cost $"}, {Op: compare.OpDelete, Text: "48"}, {Op: compare.OpInsert, Text: "84"}, {Op: compare.OpEqual, Text: " million"}}, "cost $~~48~~**84** million"},
+		{"spaces outside marks", []compare.Edit{{Op: compare.OpEqual, Text: "we will"}, {Op: compare.OpDelete, Text: " not"}, {Op: compare.OpEqual, Text: " raise"}}, "we will ~~not~~ raise"},
+		{"markdown in text", []compare.Edit{{Op: compare.OpEqual, Text: "a *b*"}, {Op: compare.OpInsert, Text: " [c]"}}, `a \*b\* **\[c\]**`},
+		{"line breaks folded", []compare.Edit{{Op: compare.OpEqual, Text: "one\n\ntwo"}}, "one two"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -37,7 +37,10 @@ func (r *Report) Compare() *compare.Report {
 	}
 }
 
-// ContentHash returns the identity of a report body: its SHA-256 in hex.
+// ContentHash returns the identity of a report body: the SHA-256 of its
+// exact bytes, in hex. Unlike compare.ContentHash it does not fold white
+// space: spans are byte offsets into the body, so a verdict's span is only
+// meaningful in the very same bytes.
 func ContentHash(body string) string {
 	sum := sha256.Sum256([]byte(body))
 	return hex.EncodeToString(sum[:])
