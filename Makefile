@@ -7,11 +7,11 @@ BIN      ?= bin/parallax
 export LANG ?= en_US.UTF-8
 
 # Debian packages: the C toolchain and X11/OpenGL headers Fyne's driver
-# needs (cgo), and what the tests use (an X server for the window smoke
-# test, Python for the scoring script).
+# needs (cgo), and what the tests use (an X server and ImageMagick for the
+# window smoke test, Python for the scoring script).
 BUILD_DEBS := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-TEST_DEBS  := xvfb xauth python3
+TEST_DEBS  := xvfb xauth imagemagick python3
 # Installers: xz for the archive, dpkg for the checks; the mingw-w64 C
 # cross-compiler and msitools (wixl builds the .msi) for Windows; librsvg and
 # ImageMagick to render the icon from its SVG.
@@ -27,7 +27,7 @@ STAMP        := -X github.com/parallax-review/parallax/cli.version=$(VERSION)
 DIST_OS      ?= linux
 CHECK_DIST   := CGO_ENABLED=0 $(GO) test ./packaging -run Dist -count=1 -v -args -dist dist -version $(VERSION) -build $(BUILD_NUMBER)
 
-.PHONY: all build run test deps test-deps bench fuzz score clean \
+.PHONY: all build run test smoke screenshot deps test-deps bench fuzz score clean \
         dist dist-windows dist-macos check-dist ci-dist dist-deps windows-deps icon
 
 all: build
@@ -47,6 +47,16 @@ run: build
 test: test-deps
 	$(GO) vet ./...
 	$(GO) test ./...
+	$(MAKE) smoke
+
+# The real binary under Xvfb: opens the sample case, paints a window that
+# is not blank, quits cleanly on SIGTERM.
+smoke: build test-deps
+	./scripts/smoke-gui $(BIN)
+
+# The README's screenshot, taken the same way.
+screenshot: build test-deps
+	SHOT=docs/screenshot.png ./scripts/smoke-gui $(BIN)
 
 # Linux release: the fyne archive and the .deb, from one release build.
 dist: deps dist-deps

@@ -4,17 +4,71 @@
 package main
 
 import (
+	"flag"
+	"fmt"
 	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
 
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/parallax-review/parallax/app"
 	"github.com/parallax-review/parallax/cli"
 )
 
 func main() {
+	start := time.Now()
 	env := &cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Color: isTerminal(os.Stdout)}
 	if len(os.Args) > 1 && cli.Is(os.Args[1]) {
 		os.Exit(cli.Run(env, os.Args[1:]))
 	}
-	os.Exit(cli.Run(env, os.Args[1:]))
+	os.Exit(runApp(os.Args[1:], start))
+}
+
+// runApp opens the app's window with the GUI flags in args and returns the
+// exit code when the window closes.
+func runApp(args []string, start time.Time) int {
+	fs := flag.NewFlagSet("parallax", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: parallax [OPTIONS] [REPORT FILES]\n\nOpens the app: with report files, on a new case of them.\nRun 'parallax help' for the commands.\n\nOptions:\n")
+		fs.PrintDefaults()
+	}
+	sample := fs.Bool("sample", false, "open the sample case")
+	quitAfter := fs.Duration("quit-after", 0, "quit after this long (for smoke tests), e.g. 5s")
+	timing := fs.Bool("timing", false, "print the time to the first frame and to a filled matrix")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+
+	a := fyneapp.NewWithID("io.parallax.review")
+	ui := app.New(a, app.NewMemoryStore())
+	if *timing {
+		var once sync.Once
+		ui.SetFirstPaint(func() {
+			once.Do(func() {
+				fmt.Fprintf(os.Stderr, "parallax: first frame after %d ms\n", time.Since(start).Milliseconds())
+			})
+		})
+		ui.OnFilled = func(groups int) {
+			fmt.Fprintf(os.Stderr, "parallax: matrix filled (%d groups) after %d ms\n", groups, time.Since(start).Milliseconds())
+		}
+	}
+	quit := func() { fyne.Do(ui.Quit) }
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM, os.Interrupt)
+	go func() {
+		<-signals
+		quit()
+	}()
+	if *quitAfter > 0 {
+		time.AfterFunc(*quitAfter, quit)
+	}
+	ui.Start(*sample, fs.Args())
+	ui.Window().ShowAndRun()
+	return 0
 }
 
 // isTerminal tells whether f is a character device, such as a terminal,

@@ -1,0 +1,297 @@
+// Package app is Parallax's desktop user interface: a welcome view, and a
+// case window in which a reviewer adds reports, sees which outlet carries
+// which quote or claim and how, and records verdicts from the keyboard.
+//
+// It uses compare for the analysis and a Store for cases and verdicts, and
+// builds without cgo: only main links Fyne's window driver.
+package app
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parallax-review/parallax/assets"
+	"github.com/parallax-review/parallax/compare"
+)
+
+// Preference keys.
+const (
+	prefReviewer     = "reviewer"
+	prefOrganisation = "organisation"
+	prefTheme        = "theme"
+	prefLastCase     = "lastCase"
+)
+
+// UI is the app: one main window showing the welcome view or a case.
+type UI struct {
+	app   fyne.App
+	store Store
+	win   fyne.Window
+	cv    *caseView
+	// statuses caches the store's verdict scale.
+	statuses []string
+	// now tells the time of a verdict.
+	now func() time.Time
+
+	// firstPaint is called when the window's content is first painted.
+	firstPaint func()
+
+	// OnFilled, when set, is called on the UI goroutine each time an
+	// analysis has filled the matrix, with the number of groups.
+	OnFilled func(groups int)
+}
+
+// New returns the app's UI over store, with its main window built but not
+// shown.
+func New(a fyne.App, store Store) *UI {
+	u := &UI{app: a, store: store, now: time.Now}
+	a.Settings().SetTheme(newTheme(a.Preferences().StringWithFallback(prefTheme, ThemeSystem)))
+	u.win = a.NewWindow("Parallax")
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.SetMainMenu(u.menu())
+	u.win.SetOnDropped(u.onDropped)
+	u.win.SetCloseIntercept(u.onClose)
+	u.addShortcuts()
+	return u
+}
+
+// Window returns the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// Start fills the main window: with a new case of the given report files
+// when there are any, else the sample case when sample is set, else the
+// last case opened, else the welcome view.
+func (u *UI) Start(sample bool, files []string) {
+	switch {
+	case len(files) > 0:
+		c, err := u.store.NewCase(caseTitle(files))
+		if err != nil {
+			u.showWelcome()
+			u.showError(fmt.Errorf("create a case: %w", err))
+			return
+		}
+		u.openCase(c)
+		u.cv.addFiles(files)
+	case sample:
+		u.OpenSample()
+	default:
+		if id := int64(u.app.Preferences().Int(prefLastCase)); id > 0 {
+			if c, err := u.store.Case(id); err == nil {
+				u.openCase(c)
+				return
+			}
+		}
+		u.showWelcome()
+	}
+}
+
+// caseTitle names a case made from files after the first one.
+func caseTitle(files []string) string {
+	name := compare.OutletFromFileName(files[0])
+	if len(files) > 1 {
+		return fmt.Sprintf("%s and %d more", name, len(files)-1)
+	}
+	return name
+}
+
+// OpenSample opens the sample case, creating it on first use.
+func (u *UI) OpenSample() {
+	cases, err := u.store.Cases()
+	if err != nil {
+		u.showError(fmt.Errorf("list cases: %w", err))
+		return
+	}
+	for _, c := range cases {
+		if c.Title == assets.SampleTitle {
+			u.openCase(c)
+			return
+		}
+	}
+	reports, err := assets.SampleReports()
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	c, err := u.store.NewCase(assets.SampleTitle)
+	if err != nil {
+		u.showError(fmt.Errorf("create the sample case: %w", err))
+		return
+	}
+	for _, r := range reports {
+		if err := u.store.AddReport(c.ID, r); err != nil {
+			u.showError(fmt.Errorf("add %s to the sample case: %w", r.File, err))
+			break
+		}
+	}
+	u.openCase(c)
+}
+
+// openCase shows a case in the main window and starts its analysis.
+func (u *UI) openCase(c CaseInfo) {
+	if u.cv != nil {
+		u.cv.saveEdits()
+	}
+	cv, err := newCaseView(u, c)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.cv = cv
+	u.app.Preferences().SetInt(prefLastCase, int(c.ID))
+	u.win.SetTitle("Parallax — " + c.Title)
+	u.setContent(cv.content)
+	cv.analyse()
+}
+
+// showWelcome shows the welcome view.
+func (u *UI) showWelcome() {
+	if u.cv != nil {
+		u.cv.saveEdits()
+	}
+	u.cv = nil
+	u.win.SetTitle("Parallax")
+	u.setContent(u.welcome())
+}
+
+// setContent shows content in the main window, over a probe that tells
+// when the painter first draws it.
+func (u *UI) setContent(content fyne.CanvasObject) {
+	if u.firstPaint == nil {
+		u.win.SetContent(content)
+		return
+	}
+	probe := canvas.NewRaster(func(w, h int) image.Image {
+		u.firstPaint()
+		return image.NewNRGBA(image.Rect(0, 0, 1, 1))
+	})
+	u.win.SetContent(container.NewStack(probe, content))
+}
+
+// SetFirstPaint sets f to be called when the painter first draws the
+// window's content, to measure the time to the first frame. Call it before
+// Start. f runs on the painter's goroutine and may run more than once.
+func (u *UI) SetFirstPaint(f func()) { u.firstPaint = f }
+
+// Quit saves what the reviewer was typing and quits the app.
+func (u *UI) Quit() {
+	if u.cv != nil {
+		u.cv.saveEdits()
+	}
+	u.app.Quit()
+}
+
+// showError shows err in a dialog over the main window.
+func (u *UI) showError(err error) {
+	dialog.ShowError(err, u.win)
+}
+
+// reviewer returns the reviewer's name from the preferences.
+func (u *UI) reviewer() string {
+	return u.app.Preferences().String(prefReviewer)
+}
+
+// scale returns the verdict scale of the store, read once.
+func (u *UI) scale() []string {
+	if u.statuses == nil {
+		s, err := u.store.Scale()
+		if err != nil || len(s) == 0 {
+			return DefaultScale
+		}
+		u.statuses = s
+	}
+	return u.statuses
+}
+
+// newCase asks for a title and opens a new, empty case.
+func (u *UI) newCase() {
+	title := widget.NewEntry()
+	title.SetPlaceHolder("e.g. Minister's budget remarks")
+	dialog.ShowForm("New case", "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", title)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		name := strings.TrimSpace(title.Text)
+		if name == "" {
+			name = "Untitled case"
+		}
+		c, err := u.store.NewCase(name)
+		if err != nil {
+			u.showError(fmt.Errorf("create case %q: %w", name, err))
+			return
+		}
+		u.openCase(c)
+	}, u.win)
+}
+
+// openCaseDialog lets the reviewer pick one of the stored cases.
+func (u *UI) openCaseDialog() {
+	cases, err := u.store.Cases()
+	if err != nil {
+		u.showError(fmt.Errorf("list cases: %w", err))
+		return
+	}
+	if len(cases) == 0 {
+		dialog.ShowInformation("Open case", "There are no cases yet: create one or open the sample case.", u.win)
+		return
+	}
+	var d *dialog.CustomDialog
+	list := u.caseList(cases, func(c CaseInfo) {
+		d.Hide()
+		u.openCase(c)
+	})
+	d = dialog.NewCustom("Open case", "Cancel", container.NewGridWrap(fyne.NewSize(460, 320), list), u.win)
+	d.Show()
+}
+
+// caseList lists cases by title and date; choosing one calls open.
+func (u *UI) caseList(cases []CaseInfo, open func(CaseInfo)) *widget.List {
+	list := widget.NewList(
+		func() int { return len(cases) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.FolderOpenIcon()), widget.NewLabel("2006-01-02"), widget.NewLabel("title"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(cases[i].Title)
+			c.Objects[2].(*widget.Label).SetText(cases[i].Updated.Format("2006-01-02 15:04"))
+		})
+	list.OnSelected = func(i widget.ListItemID) { open(cases[i]) }
+	return list
+}
+
+// onDropped adds dropped files to the open case.
+func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
+	if u.cv == nil {
+		u.showError(errors.New("open or create a case first, then drop its reports on the window"))
+		return
+	}
+	paths := make([]string, 0, len(uris))
+	for _, uri := range uris {
+		paths = append(paths, uri.Path())
+	}
+	u.cv.addFiles(paths)
+}
+
+// onClose saves what the reviewer was typing, then closes.
+func (u *UI) onClose() {
+	if u.cv != nil {
+		u.cv.saveEdits()
+	}
+	u.win.Close()
+}
+
+// setTheme applies and remembers a theme choice.
+func (u *UI) setTheme(variant string) {
+	u.app.Preferences().SetString(prefTheme, variant)
+	u.app.Settings().SetTheme(newTheme(variant))
+}

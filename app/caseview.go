@@ -1,0 +1,317 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parallax-review/parallax/compare"
+)
+
+// caseView is an open case: its reports on the left, the coverage matrix in
+// the middle, the detail of the selected group on the right, the status at
+// the bottom.
+type caseView struct {
+	ui   *UI
+	info CaseInfo
+
+	reports  []*compare.Report
+	res      *compare.Result
+	rows     []*row // every group
+	shown    []*row // the groups the filter keeps, in its order
+	verdicts map[string]Verdict
+	// orphans counts verdicts whose quote or claim the analysis lost.
+	orphans int
+	// perReport counts each report's quotes and claims.
+	perReport map[string][2]int
+	filter    filter
+	// selected is the row shown in the detail; focus is the index in its
+	// members of the rendering the verdict keys apply to.
+	selected *row
+	focus    int
+	// report is the index of the report selected in the reports list.
+	report int
+
+	// generation counts analyses, so a stale one is dropped.
+	generation int
+	analysing  sync.WaitGroup
+
+	reportList      *widget.List
+	matrix          *widget.Table
+	detail          *fyne.Container
+	detailBox       *container.Scroll
+	status          *widget.Label
+	progress        *widget.ProgressBarInfinite
+	search          *fieldEntry
+	kindSel         *widget.Select
+	withDiffCheck   *widget.Check
+	unreviewedCheck *widget.Check
+	speakerSel      *widget.Select
+	outletSel       *widget.Select
+	editors         []*verdictEditor
+	content         fyne.CanvasObject
+}
+
+// newCaseView loads a case from the store and builds its view.
+func newCaseView(u *UI, c CaseInfo) (*caseView, error) {
+	reports, err := u.store.Reports(c.ID)
+	if err != nil {
+		return nil, fmt.Errorf("open case %q: %w", c.Title, err)
+	}
+	cv := &caseView{ui: u, info: c, reports: reports, verdicts: map[string]Verdict{}, report: -1}
+	cv.build()
+	return cv, nil
+}
+
+func (cv *caseView) build() {
+	cv.reportList = widget.NewList(cv.reportCount, newReportItem, cv.updateReportItem)
+	cv.reportList.OnSelected = func(i widget.ListItemID) { cv.report = i }
+	cv.reportList.OnUnselected = func(widget.ListItemID) { cv.report = -1 }
+	reportButtons := container.NewGridWithColumns(2,
+		widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), cv.addFilesDialog),
+		widget.NewButtonWithIcon("Paste…", theme.ContentPasteIcon(), cv.pasteDialog),
+		widget.NewButtonWithIcon("Read", theme.DocumentIcon(), cv.readSelected),
+		widget.NewButtonWithIcon("Reference", theme.ConfirmIcon(), cv.referenceSelected),
+		widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), cv.removeSelected),
+	)
+	reportsPane := container.NewBorder(heading("Reports"), reportButtons, nil, nil, cv.reportList)
+
+	cv.matrix = newMatrix(cv)
+	cv.search = newFieldEntry()
+	cv.search.SetPlaceHolder("Search quotes, claims, notes…  (Ctrl+F)")
+	cv.search.OnChanged = func(s string) { cv.filter.text = s; cv.applyFilter() }
+	matrixPane := container.NewBorder(
+		container.NewBorder(nil, nil, heading("Coverage"), nil, cv.search),
+		cv.filterBar(), nil, nil, cv.matrix)
+
+	cv.detail = container.NewVBox()
+	cv.detailBox = container.NewVScroll(cv.detail)
+
+	cv.status = widget.NewLabel("")
+	cv.progress = widget.NewProgressBarInfinite()
+	cv.progress.Stop()
+	cv.progress.Hide()
+	statusBar := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(200, cv.progress.MinSize().Height), cv.progress), cv.status)
+
+	right := container.NewHSplit(matrixPane, cv.detailBox)
+	right.Offset = 0.6
+	main := container.NewHSplit(reportsPane, right)
+	main.Offset = 0.16
+	cv.content = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, main)
+	cv.sizeColumns()
+	cv.showDetail()
+	cv.updateStatus()
+}
+
+// heading is a pane's bold title.
+func heading(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// analyse gets the case's analysis and verdicts off the UI goroutine and
+// shows them when they come, unless another analysis started meanwhile.
+// The window stays responsive meanwhile.
+func (cv *caseView) analyse() {
+	cv.generation++
+	gen := cv.generation
+	if len(cv.reports) == 0 {
+		cv.apply(gen, nil, nil, 0)
+		return
+	}
+	cv.progress.Show()
+	cv.progress.Start()
+	cv.status.SetText(fmt.Sprintf("Analysing %d reports…", len(cv.reports)))
+	cv.analysing.Add(1)
+	store, id := cv.ui.store, cv.info.ID
+	go func() {
+		defer cv.analysing.Done()
+		res, err := store.Analysis(id)
+		var verdicts map[string]Verdict
+		orphans := 0
+		if err == nil {
+			verdicts, orphans, err = store.Verdicts(id)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				cv.fail(gen, fmt.Errorf("analyse case %q: %w", cv.info.Title, err))
+				return
+			}
+			cv.apply(gen, res, verdicts, orphans)
+		})
+	}()
+}
+
+// fail ends an analysis that failed.
+func (cv *caseView) fail(gen int, err error) {
+	if gen != cv.generation {
+		return
+	}
+	cv.progress.Stop()
+	cv.progress.Hide()
+	cv.status.SetText("The analysis failed.")
+	cv.ui.showError(err)
+}
+
+// apply shows an analysis's result and the verdicts on it.
+func (cv *caseView) apply(gen int, res *compare.Result, verdicts map[string]Verdict, orphans int) {
+	if gen != cv.generation {
+		return
+	}
+	cv.progress.Stop()
+	cv.progress.Hide()
+	cv.res = res
+	if verdicts == nil {
+		verdicts = map[string]Verdict{}
+	}
+	cv.verdicts, cv.orphans = verdicts, orphans
+	cv.rows = nil
+	cv.perReport = map[string][2]int{}
+	if res != nil {
+		cv.rows = buildRows(res)
+		for _, q := range res.Quotes {
+			n := cv.perReport[q.Report]
+			n[0]++
+			cv.perReport[q.Report] = n
+		}
+		for _, c := range res.Claims {
+			n := cv.perReport[c.Report]
+			n[1]++
+			cv.perReport[c.Report] = n
+		}
+	}
+	cv.sizeColumns()
+	cv.updateChoices()
+	cv.reportList.Refresh()
+	var key string
+	if cv.selected != nil {
+		key = cv.selected.key
+	}
+	cv.selected = nil
+	cv.applyFilter()
+	if i := slices.IndexFunc(cv.shown, func(r *row) bool { return r.key == key }); i >= 0 {
+		cv.selectRow(i)
+	} else if len(cv.shown) > 0 {
+		cv.selectRow(0)
+	}
+	if cv.ui.OnFilled != nil && res != nil {
+		cv.ui.OnFilled(len(cv.rows))
+	}
+}
+
+// applyFilter recomputes the rows shown, keeping the selection when the
+// filter keeps it.
+func (cv *caseView) applyFilter() {
+	cv.shown = cv.filter.apply(cv.rows, cv.verdicts)
+	cv.matrix.Refresh()
+	if cv.selected != nil && !slices.Contains(cv.shown, cv.selected) {
+		cv.selected = nil
+		cv.showDetail()
+	}
+	cv.updateStatus()
+}
+
+// selectRow selects the i-th shown row, scrolls it into view and shows its
+// detail, with the focus on its first rendering that differs.
+func (cv *caseView) selectRow(i int) {
+	if i < 0 || i >= len(cv.shown) {
+		return
+	}
+	cv.saveEdits()
+	r := cv.shown[i]
+	if r != cv.selected {
+		cv.selected = r
+		cv.focus = firstFocus(r)
+	}
+	cv.matrix.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+	cv.matrix.Refresh()
+	cv.showDetail()
+}
+
+// firstFocus is the index of the first rendering of r, other than the
+// reference, with a flag, else of the first other rendering, else 0.
+func firstFocus(r *row) int {
+	first := -1
+	for i, m := range r.members {
+		if m == r.ref {
+			continue
+		}
+		if len(m.flags) > 0 {
+			return i
+		}
+		if first < 0 {
+			first = i
+		}
+	}
+	return max(first, 0)
+}
+
+// selectedIndex is the index of the selected row among those shown, or -1.
+func (cv *caseView) selectedIndex() int {
+	return slices.Index(cv.shown, cv.selected)
+}
+
+// updateStatus writes the counts in the status bar.
+func (cv *caseView) updateStatus() {
+	if cv.res == nil {
+		if len(cv.reports) == 0 {
+			cv.status.SetText("No reports yet: add them with Add…, by dropping files on the window, or with Paste….")
+		}
+		return
+	}
+	c := countRows(cv.res, cv.rows, cv.verdicts)
+	text := fmt.Sprintf("%d reports · %d quotes · %d claims · %d groups · %d with differences · %d reviewed",
+		len(cv.reports), c.quotes, c.claims, c.groups, c.withDiff, c.reviewed)
+	if cv.orphans > 0 {
+		text += fmt.Sprintf(" · %d orphaned verdicts", cv.orphans)
+	}
+	if len(cv.shown) != len(cv.rows) {
+		text += fmt.Sprintf(" · %d shown", len(cv.shown))
+	}
+	cv.status.SetText(text)
+}
+
+// reportCount is the reports list's length.
+func (cv *caseView) reportCount() int { return len(cv.reports) }
+
+// newReportItem is the template of a reports list row.
+func newReportItem() fyne.CanvasObject {
+	outlet := widget.NewLabelWithStyle("Outlet", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	outlet.Truncation = fyne.TextTruncateEllipsis
+	title := widget.NewLabel("Title")
+	title.Truncation = fyne.TextTruncateEllipsis
+	info := widget.NewLabel("date · counts")
+	info.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(outlet, title, info)
+}
+
+// updateReportItem shows report i: outlet (★ for the reference), title,
+// date and its quote and claim counts.
+func (cv *caseView) updateReportItem(i widget.ListItemID, o fyne.CanvasObject) {
+	r := cv.reports[i]
+	box := o.(*fyne.Container)
+	outlet := r.Meta.Outlet
+	if r.Reference {
+		outlet = "★ " + outlet
+	}
+	box.Objects[0].(*widget.Label).SetText(outlet)
+	box.Objects[1].(*widget.Label).SetText(r.Meta.Title)
+	info := r.Meta.Date
+	if n, ok := cv.perReport[r.ID]; ok {
+		info = fmt.Sprintf("%s · %d quotes · %d claims", r.Meta.Date, n[0], n[1])
+	}
+	box.Objects[2].(*widget.Label).SetText(info)
+}
+
+// reportByID returns the case's report with the given ID, or nil.
+func (cv *caseView) reportByID(id string) *compare.Report {
+	i := slices.IndexFunc(cv.reports, func(r *compare.Report) bool { return r.ID == id })
+	if i < 0 {
+		return nil
+	}
+	return cv.reports[i]
+}

@@ -1,0 +1,362 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parallax-review/parallax/compare"
+)
+
+// showDetail fills the detail pane with the selected group: its speaker,
+// each rendering diffed against the reference with its flags, and verdict
+// controls for the group and for each rendering.
+func (cv *caseView) showDetail() {
+	cv.editors = nil
+	cv.detail.RemoveAll()
+	r := cv.selected
+	if r == nil {
+		msg := "Select a quote or claim in the matrix to see how each report renders it."
+		switch {
+		case len(cv.reports) == 0:
+			msg = "This case has no reports yet.\nAdd them with Add…, by dropping files on the window,\nor with Paste…."
+		case cv.res != nil && len(cv.rows) == 0:
+			msg = "The reports share no quote or claim yet: add more reports."
+		case cv.res != nil && len(cv.shown) == 0:
+			msg = "No quote or claim matches the filters."
+		}
+		cv.detail.Add(widget.NewLabel(msg))
+		return
+	}
+
+	kind := "❝ Quote"
+	if r.kind == compare.KindClaim {
+		kind = "≡ Claim"
+	}
+	if r.speaker != "" {
+		kind += " · " + r.speaker
+	}
+	title := widget.NewLabelWithStyle(kind, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	cv.detail.Add(title)
+	summary := fmt.Sprintf("In %d of %d reports.", len(r.byReport), len(cv.reports))
+	if r.severity == 0 {
+		summary += " No differences: every report renders it as the reference does."
+	}
+	if absent := cv.absentFrom(r); absent != "" {
+		summary += " Absent from " + absent + "."
+	}
+	sum := widget.NewLabel(summary)
+	sum.Wrapping = fyne.TextWrapWord
+	cv.detail.Add(sum)
+	cv.detail.Add(cv.newVerdictEditor(r.key, "Verdict on the group").box)
+
+	for i, m := range r.members {
+		cv.detail.Add(widget.NewSeparator())
+		cv.detail.Add(cv.memberCard(r, m, i == cv.focus))
+	}
+}
+
+// absentFrom names the reports that do not carry r.
+func (cv *caseView) absentFrom(r *row) string {
+	var names []string
+	for _, rep := range cv.reports {
+		if r.byReport[rep.ID] == nil {
+			names = append(names, rep.Meta.Outlet)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// memberCard shows one rendering: its outlet, its text diffed against the
+// reference, its flags and, unless it is the reference, its verdict.
+func (cv *caseView) memberCard(r *row, m *member, focused bool) fyne.CanvasObject {
+	th := fyne.CurrentApp().Settings().Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	name := m.report.Meta.Outlet
+	if m.report.Meta.Date != "" {
+		name += " · " + m.report.Meta.Date
+	}
+	if m == r.ref {
+		name = "★ " + name + " (reference)"
+	}
+	head := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Truncation = fyne.TextTruncateEllipsis
+	read := widget.NewButtonWithIcon("", theme.DocumentIcon(), func() { cv.openReader(m.report, m.span) })
+	body := container.NewVBox(container.NewBorder(nil, nil, nil, read, head))
+
+	if m.diff != nil {
+		body.Add(NewDiffText(m.diff.Edits))
+	} else {
+		text := widget.NewLabel(m.text)
+		text.Wrapping = fyne.TextWrapWord
+		body.Add(text)
+	}
+	if m != r.ref && m.speaker != r.ref.speaker && m.speaker != "" {
+		body.Add(widget.NewLabel("Speaker: " + m.speaker))
+	}
+	for _, f := range m.flags {
+		l := widget.NewLabel("⚑ " + string(f.Kind) + ": " + f.Detail)
+		l.Wrapping = fyne.TextWrapWord
+		switch {
+		case f.Kind.Severity() >= 8:
+			l.Importance = widget.DangerImportance
+		case f.Kind.Severity() >= 5:
+			l.Importance = widget.WarningImportance
+		}
+		body.Add(l)
+	}
+	if m != r.ref {
+		body.Add(cv.newVerdictEditor(m.key, "Verdict").box)
+	}
+
+	bar := canvas.NewRectangle(color.Transparent)
+	if focused {
+		bar.FillColor = th.Color(ColorNameFocusRing, v)
+	}
+	bar.SetMinSize(fyne.NewSize(4, 0))
+	return container.NewBorder(nil, nil, bar, nil, body)
+}
+
+// setFocus moves the focus to the i-th rendering of the selected group.
+func (cv *caseView) setFocus(i int) {
+	if cv.selected == nil || i < 0 || i >= len(cv.selected.members) || cv.selected.members[i] == cv.selected.ref {
+		return
+	}
+	cv.saveEdits()
+	cv.focus = i
+	cv.showDetail()
+	cv.scrollToFocus()
+}
+
+// scrollToFocus scrolls the detail so the rendering in focus shows.
+func (cv *caseView) scrollToFocus() {
+	// The detail holds title, summary and group verdict, then a separator
+	// and a card per rendering.
+	idx := 3 + 2*cv.focus + 1
+	if idx >= len(cv.detail.Objects) {
+		return
+	}
+	cv.detail.Refresh()
+	card := cv.detail.Objects[idx]
+	cv.detailBox.Offset = fyne.NewPos(0, max(0, card.Position().Y-theme.Padding()))
+	cv.detailBox.Refresh()
+}
+
+// verdictEditor is the verdict controls of one rendering or group: status,
+// note, evidence URL and the history.
+type verdictEditor struct {
+	cv       *caseView
+	target   string
+	status   *widget.Select
+	note     *fieldEntry
+	evidence *fieldEntry
+	history  *widget.Label
+	box      fyne.CanvasObject
+}
+
+// statusOption is how a status shows in the list: with the key that
+// chooses it.
+func statusOption(i int, status string) string {
+	if i < 9 {
+		return fmt.Sprintf("%d  %s", i+1, status)
+	}
+	return status
+}
+
+func (cv *caseView) newVerdictEditor(target, label string) *verdictEditor {
+	ed := &verdictEditor{cv: cv, target: target}
+	scale := cv.ui.scale()
+	options := make([]string, len(scale))
+	for i, s := range scale {
+		options[i] = statusOption(i, s)
+	}
+	ed.status = widget.NewSelect(options, nil)
+	ed.status.PlaceHolder = "(not reviewed)"
+	ed.note = newFieldEntry()
+	ed.note.SetPlaceHolder("Note")
+	ed.evidence = newFieldEntry()
+	ed.evidence.SetPlaceHolder("Evidence URL")
+	ed.history = widget.NewLabel("")
+	ed.history.Wrapping = fyne.TextWrapWord
+	ed.history.SizeName = theme.SizeNameCaptionText
+	ed.show()
+	ed.status.OnChanged = ed.onStatus
+	ed.note.onLeave = ed.saveText
+	ed.evidence.onLeave = ed.saveText
+	ed.note.OnSubmitted = func(string) { ed.saveText() }
+	ed.evidence.OnSubmitted = func(string) { ed.saveText() }
+	ed.box = container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(label), nil, ed.status),
+		container.NewGridWithColumns(2, ed.note, ed.evidence),
+		ed.history,
+	)
+	cv.editors = append(cv.editors, ed)
+	return ed
+}
+
+// show puts the current verdict and history in the controls without
+// recording anything.
+func (ed *verdictEditor) show() {
+	v, ok := ed.cv.verdicts[ed.target]
+	ed.status.Selected = ""
+	if ok {
+		for i, s := range ed.cv.ui.scale() {
+			if s == v.Status {
+				ed.status.Selected = statusOption(i, s)
+			}
+		}
+	}
+	ed.status.Refresh()
+	ed.note.SetText(v.Note)
+	ed.evidence.SetText(v.Evidence)
+	ed.history.SetText("")
+	if !ok {
+		ed.history.Hide()
+		return
+	}
+	hist, err := ed.cv.ui.store.History(ed.cv.info.ID, ed.target)
+	if err != nil {
+		ed.history.SetText("History unavailable: " + err.Error())
+		ed.history.Show()
+		return
+	}
+	lines := make([]string, 0, len(hist))
+	for i := len(hist) - 1; i >= 0; i-- {
+		lines = append(lines, historyLine(hist[i]))
+	}
+	ed.history.SetText("History:\n" + strings.Join(lines, "\n"))
+	ed.history.Show()
+}
+
+// historyLine is one verdict of a history as the detail lists it.
+func historyLine(v Verdict) string {
+	s := v.Time.Local().Format("2006-01-02 15:04") + " · " + v.Status
+	if v.Reviewer != "" {
+		s += " · " + v.Reviewer
+	}
+	if v.Note != "" {
+		s += " · “" + v.Note + "”"
+	}
+	if v.Evidence != "" {
+		s += " · " + v.Evidence
+	}
+	return s
+}
+
+// onStatus records the status chosen in the list.
+func (ed *verdictEditor) onStatus(option string) {
+	for i, s := range ed.cv.ui.scale() {
+		if statusOption(i, s) == option {
+			ed.cv.record(ed.target, s, ed.note.Text, ed.evidence.Text)
+			ed.show()
+			return
+		}
+	}
+}
+
+// saveText records the note and evidence when they changed.
+func (ed *verdictEditor) saveText() {
+	v := ed.cv.verdicts[ed.target]
+	note, evidence := strings.TrimSpace(ed.note.Text), strings.TrimSpace(ed.evidence.Text)
+	if note == v.Note && evidence == v.Evidence {
+		return
+	}
+	if ed.cv.record(ed.target, v.Status, note, evidence) {
+		ed.show()
+	}
+}
+
+// saveEdits records every note and evidence URL being edited, so that
+// nothing typed is lost when the selection changes or the window closes.
+func (cv *caseView) saveEdits() {
+	for _, ed := range cv.editors {
+		ed.saveText()
+	}
+}
+
+// record saves a verdict at once and reports whether it was saved; an
+// error shows in a dialog and leaves the controls as the reviewer left them.
+func (cv *caseView) record(target, status, note, evidence string) bool {
+	if status == "" {
+		// A note needs a status: until the reviewer chooses one it is the
+		// scale's last, the least committal.
+		scale := cv.ui.scale()
+		status = scale[len(scale)-1]
+	}
+	v := Verdict{Status: status, Note: note, Evidence: evidence, Reviewer: cv.ui.reviewer(), Time: cv.ui.now()}
+	if err := cv.ui.store.RecordVerdict(cv.info.ID, target, v); err != nil {
+		cv.ui.showError(fmt.Errorf("save the verdict %q: %w", status, err))
+		return false
+	}
+	cv.verdicts[target] = v
+	cv.matrix.Refresh()
+	cv.updateStatus()
+	return true
+}
+
+// recordFocused records the status with index i of the scale on the
+// rendering in focus, then moves the focus to the next rendering, or to the
+// next group after the last one.
+func (cv *caseView) recordFocused(i int) {
+	scale := cv.ui.scale()
+	r := cv.selected
+	if r == nil || i < 0 || i >= len(scale) || cv.focus >= len(r.members) || r.members[cv.focus] == r.ref {
+		return
+	}
+	cv.saveEdits()
+	m := r.members[cv.focus]
+	old := cv.verdicts[m.key]
+	if !cv.record(m.key, scale[i], old.Note, old.Evidence) {
+		return
+	}
+	for j := cv.focus + 1; j < len(r.members); j++ {
+		if r.members[j] != r.ref {
+			cv.setFocus(j)
+			return
+		}
+	}
+	if next := cv.selectedIndex() + 1; next < len(cv.shown) {
+		cv.selectRow(next)
+		return
+	}
+	cv.showDetail()
+}
+
+// fieldEntry is an entry that tells when the focus leaves it and gives the
+// focus back to the window on Escape.
+type fieldEntry struct {
+	widget.Entry
+	onLeave func()
+}
+
+func newFieldEntry() *fieldEntry {
+	e := &fieldEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost calls onLeave.
+func (e *fieldEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
+
+// TypedKey gives up the focus on Escape.
+func (e *fieldEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			c.Unfocus()
+		}
+		return
+	}
+	e.Entry.TypedKey(k)
+}

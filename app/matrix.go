@@ -1,0 +1,356 @@
+package app
+
+import (
+	"image/color"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parallax-review/parallax/compare"
+)
+
+// Matrix column widths.
+const (
+	labelColumnWidth  = 230
+	reportColumnWidth = 92
+)
+
+// cellState is what a matrix cell shows about one report and one group.
+type cellState int
+
+const (
+	cellAbsent    cellState = iota // ○ the report does not carry it
+	cellSame                       // ● as in the reference
+	cellDifferent                  // ◉ with a difference; the word says which
+	cellReference                  // ● "ref": the reference rendering
+)
+
+// shortFlag is a flag kind as a cell has room for it.
+var shortFlag = map[compare.FlagKind]string{
+	compare.FlagNumber:    "num",
+	compare.FlagNegation:  "neg",
+	compare.FlagSpeaker:   "who",
+	compare.FlagDate:      "date",
+	compare.FlagEntity:    "name",
+	compare.FlagWording:   "words",
+	compare.FlagEllipsis:  "…",
+	compare.FlagTrimmed:   "trim",
+	compare.FlagExtended:  "ext",
+	compare.FlagPrecision: "prec",
+	compare.FlagSpelling:  "spell",
+	compare.FlagUnique:    "only",
+}
+
+// topFlag returns the most significant of a rendering's flags.
+func topFlag(m *member) (compare.Flag, bool) {
+	if len(m.flags) == 0 {
+		return compare.Flag{}, false
+	}
+	return slices.MaxFunc(m.flags, func(a, b compare.Flag) int { return a.Kind.Severity() - b.Kind.Severity() }), true
+}
+
+// newMatrix returns the coverage table: a row per shown group, a sticky
+// first column naming it, and a column per report.
+func newMatrix(cv *caseView) *widget.Table {
+	t := widget.NewTable(
+		func() (int, int) { return len(cv.shown), 1 + len(cv.reports) },
+		func() fyne.CanvasObject { return newMatrixCell() },
+		cv.updateCell,
+	)
+	t.ShowHeaderRow = true
+	t.StickyColumnCount = 1
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		if id.Col == 0 {
+			l.SetText("Quote or claim")
+			return
+		}
+		r := cv.reports[id.Col-1]
+		name := strings.TrimPrefix(r.Meta.Outlet, "The ")
+		if r.Reference {
+			name = "★ " + name
+		}
+		l.SetText(twoLines(name))
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row < 0 {
+			return
+		}
+		cv.selectRow(id.Row)
+		if id.Col > 0 && cv.selected != nil {
+			if i := slices.IndexFunc(cv.selected.members, func(m *member) bool { return m.report == cv.reports[id.Col-1] }); i >= 0 {
+				cv.setFocus(i)
+			}
+		}
+		t.UnselectAll()
+		// The keys of the review (j, k, 1–7…) belong to the window, not
+		// to the table's own cell navigation.
+		if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+			c.Unfocus()
+		}
+	}
+	return t
+}
+
+// twoLines breaks a name at the space nearest its middle.
+func twoLines(s string) string {
+	best := -1
+	for i, r := range s {
+		if r == ' ' && (best < 0 || abs(len(s)/2-i) < abs(len(s)/2-best)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return s
+	}
+	return s[:best] + "\n" + s[best+1:]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// sizeColumns sets the matrix's column widths for the case's reports.
+func (cv *caseView) sizeColumns() {
+	// The header has two lines, so that an outlet's name fits a narrow
+	// column.
+	cv.matrix.SetRowHeight(-1, widget.NewLabel("Outlet\nname").MinSize().Height)
+	cv.matrix.SetColumnWidth(0, labelColumnWidth)
+	for i := range cv.reports {
+		cv.matrix.SetColumnWidth(i+1, reportColumnWidth)
+	}
+}
+
+// updateCell fills a matrix cell.
+func (cv *caseView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*matrixCell)
+	if id.Row >= len(cv.shown) {
+		return
+	}
+	r := cv.shown[id.Row]
+	if id.Col == 0 {
+		glyph := "❝"
+		if r.kind == compare.KindClaim {
+			glyph = "≡"
+		}
+		text := glyph + " "
+		if r.speaker != "" {
+			text += r.speaker + ": "
+		}
+		text += r.opening
+		if reviewed(r, cv.verdicts) {
+			text = "✓ " + text
+		}
+		c.set(text, 0, cellSame, r == cv.selected, true)
+		return
+	}
+	report := cv.reports[id.Col-1]
+	m := r.byReport[report.ID]
+	switch {
+	case m == nil:
+		c.set("absent", 0, cellAbsent, r == cv.selected, false)
+	case m == r.ref:
+		c.set("ref", 0, cellReference, r == cv.selected, false)
+	default:
+		if f, ok := topFlag(m); ok {
+			c.set(shortFlag[f.Kind], m.severity, cellDifferent, r == cv.selected, false)
+		} else {
+			c.set("same", 0, cellSame, r == cv.selected, false)
+		}
+	}
+}
+
+// matrixCell is one cell of the matrix: a mark whose shape says present,
+// different or absent and whose colour says how much it matters, and a
+// word naming the difference.
+type matrixCell struct {
+	widget.BaseWidget
+	bg    *canvas.Rectangle
+	mark  *canvas.Circle
+	inner *canvas.Circle
+	label *widget.Label
+	state cellState
+	text  bool
+}
+
+func newMatrixCell() *matrixCell {
+	c := &matrixCell{
+		bg:    canvas.NewRectangle(color.Transparent),
+		mark:  canvas.NewCircle(color.Transparent),
+		inner: canvas.NewCircle(color.Transparent),
+		label: widget.NewLabel(""),
+	}
+	c.label.Truncation = fyne.TextTruncateEllipsis
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// set shows a cell. A text cell (the first column) shows text alone.
+func (c *matrixCell) set(text string, severity int, state cellState, selected, isText bool) {
+	th := c.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	c.state, c.text = state, isText
+	c.bg.FillColor = color.Transparent
+	if selected {
+		c.bg.FillColor = th.Color(theme.ColorNameSelection, v)
+	}
+	c.label.SetText(text)
+	c.label.Importance = widget.MediumImportance
+	c.mark.StrokeWidth = 2
+	c.inner.FillColor = color.Transparent
+	switch state {
+	case cellAbsent:
+		c.mark.FillColor = color.Transparent
+		c.mark.StrokeColor = th.Color(theme.ColorNameDisabled, v)
+		c.label.Importance = widget.LowImportance
+	case cellSame:
+		c.mark.FillColor = th.Color(ColorNameSame, v)
+		c.mark.StrokeColor = c.mark.FillColor
+	case cellReference:
+		c.mark.FillColor = th.Color(theme.ColorNameForeground, v)
+		c.mark.StrokeColor = c.mark.FillColor
+		c.label.Importance = widget.LowImportance
+	case cellDifferent:
+		col := th.Color(severityColor(severity), v)
+		c.mark.FillColor = th.Color(theme.ColorNameBackground, v)
+		c.mark.StrokeColor = col
+		c.inner.FillColor = col
+		if severity >= 8 {
+			c.label.TextStyle.Bold = true
+		}
+	}
+	if state != cellDifferent {
+		c.label.TextStyle.Bold = false
+	}
+	c.mark.Hidden, c.inner.Hidden = isText, isText || state != cellDifferent
+	c.Refresh()
+}
+
+// CreateRenderer lays the mark out left of the label.
+func (c *matrixCell) CreateRenderer() fyne.WidgetRenderer {
+	return &matrixCellRenderer{c: c, objects: []fyne.CanvasObject{c.bg, c.mark, c.inner, c.label}}
+}
+
+type matrixCellRenderer struct {
+	c       *matrixCell
+	objects []fyne.CanvasObject
+}
+
+const markSize = 12
+
+func (r *matrixCellRenderer) Layout(size fyne.Size) {
+	r.c.bg.Resize(size)
+	pad := r.c.Theme().Size(theme.SizeNamePadding)
+	x := float32(0)
+	if !r.c.text {
+		y := (size.Height - markSize) / 2
+		r.c.mark.Move(fyne.NewPos(pad*2, y))
+		r.c.mark.Resize(fyne.NewSize(markSize, markSize))
+		// A different rendering is a ring with a dot in the colour.
+		r.c.inner.Move(fyne.NewPos(pad*2+markSize/4, y+markSize/4))
+		r.c.inner.Resize(fyne.NewSize(markSize/2, markSize/2))
+		x = pad*2 + markSize
+	}
+	r.c.label.Move(fyne.NewPos(x, 0))
+	r.c.label.Resize(fyne.NewSize(size.Width-x, size.Height))
+}
+
+func (r *matrixCellRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(markSize*3, r.c.label.MinSize().Height)
+}
+
+func (r *matrixCellRenderer) Refresh() {
+	r.Layout(r.c.Size())
+	for _, o := range r.objects {
+		o.Refresh()
+	}
+}
+
+func (r *matrixCellRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *matrixCellRenderer) Destroy() {}
+
+// filterBar holds the matrix's filters and sort order.
+func (cv *caseView) filterBar() fyne.CanvasObject {
+	cv.kindSel = widget.NewSelect([]string{"Quotes and claims", "Quotes", "Claims"}, func(s string) {
+		switch s {
+		case "Quotes":
+			cv.filter.kind = compare.KindQuote
+		case "Claims":
+			cv.filter.kind = compare.KindClaim
+		default:
+			cv.filter.kind = ""
+		}
+		cv.applyFilter()
+	})
+	cv.kindSel.Selected = cv.kindSel.Options[0]
+	cv.withDiffCheck = widget.NewCheck("With differences", func(b bool) { cv.filter.withDiff = b; cv.applyFilter() })
+	cv.unreviewedCheck = widget.NewCheck("Not yet reviewed", func(b bool) { cv.filter.unreviewed = b; cv.applyFilter() })
+	sort := widget.NewSelect([]string{"Order of appearance", "Significance"}, func(s string) {
+		cv.filter.bySignificance = s == "Significance"
+		cv.applyFilter()
+	})
+	sort.Selected = sort.Options[0]
+	cv.speakerSel = widget.NewSelect(nil, func(s string) {
+		cv.filter.speaker = s
+		if s == anySpeaker {
+			cv.filter.speaker = ""
+		}
+		cv.applyFilter()
+	})
+	cv.speakerSel.PlaceHolder = anySpeaker
+	cv.outletSel = widget.NewSelect(nil, func(s string) {
+		cv.filter.report = ""
+		for _, r := range cv.reports {
+			if r.Meta.Outlet == s {
+				cv.filter.report = r.ID
+			}
+		}
+		cv.applyFilter()
+	})
+	cv.outletSel.PlaceHolder = anyOutlet
+	return container.NewVBox(
+		container.NewHBox(cv.kindSel, cv.withDiffCheck, cv.unreviewedCheck),
+		container.NewGridWithColumns(3, cv.speakerSel, cv.outletSel, sort),
+	)
+}
+
+// resetFilters clears every filter but keeps the sort order.
+func (cv *caseView) resetFilters() {
+	cv.kindSel.Selected = cv.kindSel.Options[0]
+	cv.withDiffCheck.SetChecked(false)
+	cv.unreviewedCheck.SetChecked(false)
+	cv.speakerSel.SetSelected(anySpeaker)
+	cv.outletSel.SetSelected(anyOutlet)
+	cv.search.SetText("")
+}
+
+// The first option of the speaker and outlet filters.
+const (
+	anySpeaker = "Any speaker"
+	anyOutlet  = "Any outlet"
+)
+
+// updateChoices refreshes the speaker and outlet filters' options after an
+// analysis.
+func (cv *caseView) updateChoices() {
+	cv.speakerSel.SetOptions(append([]string{anySpeaker}, speakers(cv.rows)...))
+	outlets := []string{anyOutlet}
+	for _, r := range cv.reports {
+		outlets = append(outlets, r.Meta.Outlet)
+	}
+	cv.outletSel.SetOptions(outlets)
+}

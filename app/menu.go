@@ -1,0 +1,100 @@
+package app
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parallax-review/parallax/compare"
+)
+
+// menu builds the main menu: File, View, Help. Fyne adds Quit to File.
+func (u *UI) menu() *fyne.MainMenu {
+	inCase := func(f func(cv *caseView)) func() {
+		return func() {
+			if u.cv == nil {
+				dialog.ShowInformation("No case open", "Open or create a case first.", u.win)
+				return
+			}
+			f(u.cv)
+		}
+	}
+	file := fyne.NewMenu("File",
+		fyne.NewMenuItem("New case…", u.newCase),
+		fyne.NewMenuItem("Open case…", u.openCaseDialog),
+		fyne.NewMenuItem("Open sample case", u.OpenSample),
+		fyne.NewMenuItem("Close case", u.showWelcome),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Add report file…", inCase((*caseView).addFilesDialog)),
+		fyne.NewMenuItem("Add folder of reports…", inCase((*caseView).addFolderDialog)),
+		fyne.NewMenuItem("Paste report…", inCase((*caseView).pasteDialog)),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Preferences…", u.showPreferences),
+	)
+	themes := []struct{ label, value string }{{"System theme", ThemeSystem}, {"Light theme", ThemeLight}, {"Dark theme", ThemeDark}}
+	view := fyne.NewMenu("View")
+	for _, t := range themes {
+		view.Items = append(view.Items, fyne.NewMenuItem(t.label, func() { u.setTheme(t.value) }))
+	}
+	view.Items = append(view.Items, fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Search", u.focusSearch),
+		fyne.NewMenuItem("Show all quotes and claims", inCase((*caseView).resetFilters)))
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Keyboard shortcuts", u.showShortcuts),
+		fyne.NewMenuItem("About Parallax", func() {
+			dialog.ShowInformation("About Parallax", "Parallax compares how several reports of one event render the same quotes and claims.\nAnalysis engine "+compare.Version+".", u.win)
+		}),
+	)
+	return fyne.NewMainMenu(file, view, help)
+}
+
+// showPreferences edits the reviewer's name and organisation (used in
+// verdicts and exports), the theme and the verdict scale.
+func (u *UI) showPreferences() {
+	p := u.app.Preferences()
+	reviewer := widget.NewEntry()
+	reviewer.SetText(p.String(prefReviewer))
+	org := widget.NewEntry()
+	org.SetText(p.String(prefOrganisation))
+	themeChoice := widget.NewRadioGroup([]string{ThemeSystem, ThemeLight, ThemeDark}, nil)
+	themeChoice.Horizontal = true
+	themeChoice.SetSelected(p.StringWithFallback(prefTheme, ThemeSystem))
+	scale := widget.NewMultiLineEntry()
+	scale.SetText(strings.Join(u.scale(), "\n"))
+	scale.SetMinRowsVisible(7)
+	items := []*widget.FormItem{
+		widget.NewFormItem("Reviewer", reviewer),
+		widget.NewFormItem("Organisation", org),
+		widget.NewFormItem("Theme", themeChoice),
+		{Text: "Verdict scale", Widget: scale, HintText: "One status a line, best first; keys 1–9 choose them."},
+	}
+	d := dialog.NewForm("Preferences", "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		p.SetString(prefReviewer, strings.TrimSpace(reviewer.Text))
+		p.SetString(prefOrganisation, strings.TrimSpace(org.Text))
+		u.setTheme(themeChoice.Selected)
+		var statuses []string
+		for _, s := range strings.Split(scale.Text, "\n") {
+			if s = strings.TrimSpace(s); s != "" {
+				statuses = append(statuses, s)
+			}
+		}
+		if !slices.Equal(statuses, u.scale()) {
+			if err := u.store.SetScale(statuses); err != nil {
+				u.showError(err)
+				return
+			}
+			u.statuses = statuses
+		}
+		if u.cv != nil {
+			u.cv.showDetail()
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(520, 480))
+	d.Show()
+}

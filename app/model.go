@@ -1,0 +1,158 @@
+package app
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/parallax-review/parallax/compare"
+)
+
+// member is one report's rendering of a quote or claim, with what the
+// analysis says about it.
+type member struct {
+	id      string
+	report  *compare.Report
+	text    string
+	speaker string
+	span    compare.Span
+	// diff is nil for the reference rendering.
+	diff     *compare.Diff
+	flags    []compare.Flag
+	severity int
+	// key is the rendering's ref for verdicts: its quote or claim ID.
+	key string
+}
+
+// row is one group of the analysis as the matrix and the detail show it.
+type row struct {
+	group *compare.Group
+	// order is the group's place in the analysis: the order of appearance.
+	order    int
+	kind     compare.Kind
+	speaker  string
+	opening  string
+	ref      *member
+	members  []*member // every rendering in report order, reference included
+	byReport map[string]*member
+	severity int
+	// key is the group's ref for verdicts: its ID.
+	key string
+	// haystack is the row's text in lower case, for the search filter.
+	haystack string
+}
+
+// openingWords returns the first n words of s, with an ellipsis when s has
+// more.
+func openingWords(s string, n int) string {
+	ws := strings.Fields(s)
+	if len(ws) <= n {
+		return strings.Join(ws, " ")
+	}
+	return strings.Join(ws[:n], " ") + "…"
+}
+
+// buildRows indexes an analysis for display: one row per group, members in
+// report order.
+func buildRows(res *compare.Result) []*row {
+	reports := map[string]*compare.Report{}
+	order := map[string]int{}
+	for i, r := range res.Reports {
+		reports[r.ID] = r
+		order[r.ID] = i
+	}
+	members := map[string]*member{}
+	for _, q := range res.Quotes {
+		members[q.ID] = &member{id: q.ID, report: reports[q.Report], text: q.Text, speaker: q.Speaker, span: q.Span, key: q.ID}
+	}
+	for _, c := range res.Claims {
+		members[c.ID] = &member{id: c.ID, report: reports[c.Report], text: c.Text, speaker: c.Source, span: c.Span, key: c.ID}
+	}
+	rows := make([]*row, 0, len(res.Groups))
+	for gi := range res.Groups {
+		g := &res.Groups[gi]
+		r := &row{group: g, order: gi, kind: g.Kind, byReport: map[string]*member{}, severity: g.Severity()}
+		for _, id := range g.Members {
+			m := *members[id]
+			m.flags, m.diff = nil, nil
+			for _, f := range g.Flags {
+				if f.Member == id {
+					m.flags = append(m.flags, f)
+					m.severity = max(m.severity, f.Kind.Severity())
+				}
+			}
+			for di := range g.Diffs {
+				if g.Diffs[di].Member == id {
+					m.diff = &g.Diffs[di]
+				}
+			}
+			r.members = append(r.members, &m)
+			if id == g.Reference {
+				r.ref = &m
+			}
+		}
+		if r.ref == nil && len(r.members) > 0 {
+			r.ref = r.members[0]
+		}
+		slices.SortStableFunc(r.members, func(a, b *member) int { return order[a.report.ID] - order[b.report.ID] })
+		var hay strings.Builder
+		for _, m := range r.members {
+			// A report carrying the quote twice shows its most significant
+			// rendering in the matrix.
+			if o, ok := r.byReport[m.report.ID]; !ok || m.severity > o.severity {
+				r.byReport[m.report.ID] = m
+			}
+			if r.speaker == "" {
+				r.speaker = m.speaker
+			}
+			hay.WriteString(m.text + "\n" + m.speaker + "\n")
+			for _, f := range m.flags {
+				hay.WriteString(f.Detail + "\n")
+			}
+		}
+		if r.ref.speaker != "" {
+			r.speaker = r.ref.speaker
+		}
+		r.opening = openingWords(r.ref.text, 8)
+		r.key = g.ID
+		r.haystack = strings.ToLower(hay.String())
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// counts is what the status bar says about an analysis.
+type counts struct {
+	quotes, claims, groups, withDiff, reviewed int
+}
+
+func countRows(res *compare.Result, rows []*row, verdicts map[string]Verdict) counts {
+	c := counts{quotes: len(res.Quotes), claims: len(res.Claims), groups: len(rows)}
+	for _, r := range rows {
+		if r.severity > 0 {
+			c.withDiff++
+		}
+		if reviewed(r, verdicts) {
+			c.reviewed++
+		}
+	}
+	return c
+}
+
+// reviewed tells whether a group has a verdict on the whole or on every
+// rendering other than the reference.
+func reviewed(r *row, verdicts map[string]Verdict) bool {
+	if _, ok := verdicts[r.key]; ok {
+		return true
+	}
+	others := 0
+	for _, m := range r.members {
+		if m == r.ref {
+			continue
+		}
+		others++
+		if _, ok := verdicts[m.key]; !ok {
+			return false
+		}
+	}
+	return others > 0
+}
