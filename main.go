@@ -17,6 +17,7 @@ import (
 
 	"github.com/parallax-review/parallax/app"
 	"github.com/parallax-review/parallax/cli"
+	"github.com/parallax-review/parallax/storage"
 )
 
 func main() {
@@ -39,12 +40,14 @@ func runApp(args []string, start time.Time) int {
 	sample := fs.Bool("sample", false, "open the sample case")
 	quitAfter := fs.Duration("quit-after", 0, "quit after this long (for smoke tests), e.g. 5s")
 	timing := fs.Bool("timing", false, "print the time to the first frame and to a filled matrix")
+	dbPath := fs.String("db", "", "the database of cases and verdicts (default: parallax.db in the user's configuration directory)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 
 	a := fyneapp.NewWithID("io.parallax.review")
-	ui := app.New(a, app.NewMemoryStore())
+	store, dbErr := openStore(*dbPath)
+	ui := app.New(a, store)
 	if *timing {
 		var once sync.Once
 		ui.SetFirstPaint(func() {
@@ -67,8 +70,27 @@ func runApp(args []string, start time.Time) int {
 		time.AfterFunc(*quitAfter, quit)
 	}
 	ui.Start(*sample, fs.Args())
+	if dbErr != nil {
+		ui.ShowStoreError(dbErr)
+	}
 	ui.Window().ShowAndRun()
 	return 0
+}
+
+// openStore opens the database at path, or the default one. When it cannot
+// be opened, the session works in memory and the error says why.
+func openStore(path string) (app.Store, error) {
+	if path == "" {
+		var err error
+		if path, err = storage.DefaultPath(); err != nil {
+			return app.NewMemoryStore(), err
+		}
+	}
+	db, err := storage.Open(path)
+	if err != nil {
+		return app.NewMemoryStore(), err
+	}
+	return app.NewDBStore(db), nil
 }
 
 // isTerminal tells whether f is a character device, such as a terminal,

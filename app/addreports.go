@@ -14,10 +14,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parallax-review/parallax/compare"
+	"github.com/parallax-review/parallax/compare/ingest"
 )
 
 // reportExtensions are the file kinds the file dialogs offer.
-var reportExtensions = []string{".txt", ".md", ".markdown", ".text"}
+var reportExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".eml", ".pdf"}
 
 // addFiles adds report files to the case and analyses it again. A file that
 // cannot be read is named in one error dialog with the reason; the others
@@ -26,7 +27,7 @@ func (cv *caseView) addFiles(paths []string) {
 	var errs []error
 	added := 0
 	for _, p := range paths {
-		r, err := compare.LoadReport(p)
+		r, err := ingest.Load(p)
 		if err != nil {
 			errs = append(errs, err)
 			continue

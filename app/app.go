@@ -190,6 +190,12 @@ func (u *UI) Quit() {
 	u.app.Quit()
 }
 
+// ShowStoreError tells the reviewer that the database could not be opened
+// and that the session keeps nothing.
+func (u *UI) ShowStoreError(err error) {
+	u.showError(fmt.Errorf("%w\n\nThis session works in memory: cases and verdicts will not be saved", err))
+}
+
 // showError shows err in a dialog over the main window.
 func (u *UI) showError(err error) {
 	dialog.ShowError(err, u.win)
