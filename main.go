@@ -16,6 +16,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/parallax-review/parallax/app"
+	"github.com/parallax-review/parallax/assets"
 	"github.com/parallax-review/parallax/cli"
 	"github.com/parallax-review/parallax/storage"
 )
@@ -46,6 +47,7 @@ func runApp(args []string, start time.Time) int {
 	}
 
 	a := fyneapp.NewWithID("io.parallax.review")
+	a.SetIcon(assets.Icon)
 	store, dbErr := openStore(*dbPath)
 	ui := app.New(a, store)
 	if *timing {

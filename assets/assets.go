@@ -1,5 +1,5 @@
-// Package assets holds what the Parallax binary carries with it: the
-// sample case a new user can open at once.
+// Package assets holds what the Parallax binary carries with it: its icon
+// and the sample case a new user can open at once.
 package assets
 
 import (
@@ -8,11 +8,19 @@ import (
 	"io/fs"
 	"path"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/parallax-review/parallax/compare"
 )
 
 //go:embed sample/*.txt
 var sample embed.FS
+
+//go:embed icon/parallax.png
+var icon []byte
+
+// Icon is the app's icon, for its windows.
+var Icon = fyne.NewStaticResource("parallax.png", icon)
 
 // SampleTitle is the title of the sample case.
 const SampleTitle = "Sample: Eastside flood barrier"

@@ -26,3 +26,10 @@ func TestSampleReports(t *testing.T) {
 		t.Errorf("%d references, want 1", refs)
 	}
 }
+
+func TestIcon(t *testing.T) {
+	// A PNG starts with its eight-byte signature.
+	if c := Icon.Content(); len(c) < 8 || string(c[1:4]) != "PNG" {
+		t.Errorf("the icon is not a PNG (%d bytes)", len(c))
+	}
+}
