@@ -2,29 +2,126 @@ package compare
 
 import (
 	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-var figure = regexp.MustCompile(`\$?\d[\d,.]*(?:\s?(?:%|percent|million|billion|bn|m))?`)
+// wovenQuoteWords is the most words a quote may have and still be read as
+// part of the sentence around it (she called it a "deathbox"): longer
+// quotes are someone's words, and claims are cut around them.
+const wovenQuoteWords = 6
 
-// findClaims returns the sentences outside quotes that state figures.
+// minClaimWords is the fewest words a claim has.
+const minClaimWords = 4
+
+var (
+	// sourceBefore matches an attribution that opens a claim: "Qualcomm
+	// said in a statement that …", "The Times reported …".
+	sourceBefore = regexp.MustCompile(`^((?:[A-Z][\w.'’&-]*\s+){0,5}?(?:[A-Z][\w.'’&-]*|[Hh]e|[Ss]he|[Tt]hey|officials|police|the company))\s+(?:also\s+)?(?:said|says|told|announced|reported|confirmed|added|claimed|denied|stated|wrote)\b`)
+	// sourceAfter matches one that closes it: "…, the government said."
+	sourceAfter = regexp.MustCompile(`,\s+((?:the\s+|a\s+)?(?:[\w.'’&-]+\s+){0,6}?[\w.'’&-]+)\s+(?:said|says|reported|confirmed|added|told \w+)(?:\s+on\s+\w+|\s+\w+day)?[.!]?$`)
+	// sourceAccording matches "according to X".
+	sourceAccording = regexp.MustCompile(`[Aa]ccording to ((?:the\s+)?[\w'’&-]+(?:\s+[A-Z][\w'’&-]*)*)`)
+)
+
+// findClaims returns the statements a report makes in its own voice: each
+// sentence, cut around the direct quotes it holds and at semicolons, that
+// has enough words to state a fact. Words quoted at length are never part
+// of a claim; a short quoted phrase woven into a sentence is.
 func findClaims(d *document, quotes []Quote) []Claim {
 	var claims []Claim
 	qi := 0
+	body := d.report.Body
 	for _, p := range d.paragraphs {
 		for _, s := range p.sentences {
 			for qi < len(quotes) && quotes[qi].End <= s.Start {
 				qi++
 			}
-			if qi < len(quotes) && quotes[qi].Start < s.End {
-				continue // the sentence holds a quote
+			// Cut the sentence around the long quotes inside it.
+			start := s.Start
+			var pieces []Span
+			for j := qi; j < len(quotes) && quotes[j].Start < s.End; j++ {
+				q := quotes[j]
+				if len(words(q.Text)) <= wovenQuoteWords {
+					continue
+				}
+				pieces = append(pieces, Span{start, max(start, q.Start)})
+				start = min(s.End, q.End)
 			}
-			text := d.text(s)
-			nums := figure.FindAllString(text, -1)
-			if len(nums) == 0 {
-				continue
+			pieces = append(pieces, Span{start, s.End})
+			for _, piece := range pieces {
+				for _, c := range clauses(body, piece) {
+					if claim, ok := newClaim(d, c); ok {
+						claims = append(claims, claim)
+					}
+				}
 			}
-			claims = append(claims, Claim{Report: d.report.ID, Text: text, Numbers: nums, Span: s})
 		}
 	}
 	return claims
+}
+
+// clauses cuts a span at semicolons and trims the marks and white space
+// around each part.
+func clauses(body string, s Span) []Span {
+	var out []Span
+	start := s.Start
+	for i := s.Start; i <= s.End; i++ {
+		if i == s.End {
+			if c := trimClaim(body, Span{start, i}); c.Len() > 0 {
+				out = append(out, c)
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// trimClaim shrinks s to exclude white space, quotation marks and
+// punctuation other than a final full stop at either end.
+func trimClaim(body string, s Span) Span {
+	for s.Start < s.End {
+		r, n := utf8.DecodeRuneInString(body[s.Start:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '$' || r == '£' || r == '€' || r == '(' {
+			break
+		}
+		s.Start += n
+	}
+	for s.End > s.Start {
+		r, n := utf8.DecodeLastRuneInString(body[:s.End])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%' || r == ')' {
+			break
+		}
+		s.End -= n
+	}
+	return s
+}
+
+// newClaim makes a claim of span s, or reports that s states too little.
+func newClaim(d *document, s Span) (Claim, bool) {
+	text := d.text(s)
+	if len(words(text)) < minClaimWords {
+		return Claim{}, false
+	}
+	c := Claim{Report: d.report.ID, Text: text, Span: s, Source: claimSource(text)}
+	c.Values = readQuantities(text)
+	for _, q := range c.Values {
+		c.Numbers = append(c.Numbers, q.Text)
+	}
+	return c, true
+}
+
+// claimSource returns who a claim is attributed to, or "".
+func claimSource(text string) string {
+	if m := sourceAccording.FindStringSubmatch(text); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	if m := sourceBefore.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	if m := sourceAfter.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	return ""
 }

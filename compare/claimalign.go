@@ -1,15 +1,329 @@
 package compare
 
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+// claimFeatures is a claim as claim alignment sees it: the weighted terms
+// it states (content words, the names it gives with their aliases, what
+// its figures measure), its figures and its dates.
+type claimFeatures struct {
+	report string
+	terms  []int32   // sorted term IDs
+	weight []float64 // weight of each term
+	norm   float64   // Euclidean norm of the weights
+	values []Quantity
+	dates  []dateRef
+}
+
+// Claim alignment thresholds, tuned on reports of news events.
+const (
+	// claimLink is the least similarity at which two claims are linked.
+	claimLink = 0.15
+	// claimJoin is the least mean similarity between a claim and the
+	// members of a group it joins.
+	claimJoin = 0.15
+	// claimMaxPosting bounds how many claims a term may point at before it
+	// is too common to suggest a match on its own.
+	claimMaxPosting = 200
+)
+
+// Weights of the kinds of term, relative to a content word.
+const (
+	nameWeight     = 1.5 // a name: a person, place or organisation
+	kindWeight     = 1.2 // what a figure measures: money, a death toll
+	valueWeight    = 1.0 // the figure itself
+	dateWeight     = 0.8 // the month a date falls in
+	stemMinLetters = 3
+	stemMaxLetters = 6
+)
+
 // alignClaims groups the claims of a result that state the same fact and
 // flags how each differs from its group's reference.
 func alignClaims(res *Result, refReport string, opts Options) []Group {
-	var items []item
+	claims := res.Claims
+	if len(claims) == 0 {
+		return nil
+	}
+	feats := claimTerms(res)
+	groups := groupClaims(feats)
+	out := make([]Group, 0, len(groups))
+	for _, members := range groups {
+		out = append(out, makeClaimGroup(res, feats, members, refReport, opts))
+	}
+	return out
+}
+
+// claimTerms reads the features of every claim of res; term weights are
+// inverse claim frequencies, so that words every report repeats (the
+// event's main actors) count less than the words of one fact.
+func claimTerms(res *Result) []claimFeatures {
+	dates := map[string]time.Time{}
+	for _, r := range res.Reports {
+		if d, ok := parseReportDate(r.Meta.Date); ok {
+			dates[r.ID] = d
+		}
+	}
+	var names []string
+	claimNames := make([][]string, len(res.Claims))
 	for i, c := range res.Claims {
-		items = append(items, newItem(c.ID, c.Report, KindClaim, c.Source, c.Text, i))
+		claimNames[i] = entityNames(c.Text)
+		names = append(names, claimNames[i]...)
 	}
-	var groups []Group
-	for _, members := range groupItems(items, linkItems(items, opts)) {
-		groups = append(groups, makeGroup(items, members, refReport, opts))
+	aliases := entityAliases(names)
+
+	ids := map[string]int32{}
+	var kinds []float64 // the kind weight of each term ID
+	id := func(key string, w float64) int32 {
+		if x, ok := ids[key]; ok {
+			return x
+		}
+		x := int32(len(ids))
+		ids[key] = x
+		kinds = append(kinds, w)
+		return x
 	}
-	return groups
+	feats := make([]claimFeatures, len(res.Claims))
+	df := map[int32]int{}
+	for i, c := range res.Claims {
+		f := &feats[i]
+		f.report = c.Report
+		f.values = c.Values
+		f.dates = readDates(c.Text, dates[c.Report])
+		set := map[int32]bool{}
+		for _, w := range words(c.Text) {
+			if s := stem(w); s != "" {
+				set[id(s, 1)] = true
+			}
+		}
+		for _, n := range claimNames[i] {
+			nw := nameWords(n)
+			for _, w := range nw {
+				set[id("@"+w, nameWeight)] = true
+			}
+			if len(nw) == 1 {
+				for _, w := range aliases[nw[0]] {
+					set[id("@"+w, nameWeight)] = true
+				}
+			}
+		}
+		for _, q := range c.Values {
+			set[id("#"+quantityKey(q), kindWeight)] = true
+			set[id("="+quantityKey(q)+"="+roundKey(q), valueWeight)] = true
+		}
+		for _, d := range f.dates {
+			if d.To.Sub(d.From) < 32*24*time.Hour {
+				set[id("@"+d.From.Format("2006-01"), dateWeight)] = true
+			}
+		}
+		for t := range set {
+			f.terms = append(f.terms, t)
+			df[t]++
+		}
+		slices.Sort(f.terms)
+	}
+	n := float64(len(res.Claims))
+	for i := range feats {
+		f := &feats[i]
+		f.weight = make([]float64, len(f.terms))
+		for j, t := range f.terms {
+			w := 0.0
+			if df[t] > 1 {
+				w = kinds[t] * math.Log(1+n/float64(df[t]))
+			}
+			f.weight[j] = w
+			f.norm += w * w
+		}
+		f.norm = math.Sqrt(f.norm)
+	}
+	return feats
+}
+
+// quantityKey names what a figure measures, so that 7 dead and 8 dead, or
+// $103 billion and $105 billion, share a key.
+func quantityKey(q Quantity) string {
+	switch q.Kind {
+	case QtyLength, QtyMass, QtyDuration, QtyAge, QtyTime, QtyYear, QtyPercent:
+		return q.Kind
+	}
+	return q.Kind + ":" + q.Unit + ":" + q.Of
+}
+
+// roundKey is a figure rounded to two significant digits in its base unit.
+func roundKey(q Quantity) string {
+	v := baseValue(q)
+	if v == 0 {
+		return "0"
+	}
+	e := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-1)
+	return strings.TrimRight(strings.TrimRight(formatFloat(math.Round(v/e)*e), "0"), ".")
+}
+
+// claimSim is the cosine similarity of two claims' weighted terms.
+func claimSim(a, b *claimFeatures) float64 {
+	if a.norm == 0 || b.norm == 0 {
+		return 0
+	}
+	dot := 0.0
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i] < b.terms[j]:
+			i++
+		case a.terms[i] > b.terms[j]:
+			j++
+		default:
+			dot += a.weight[i] * b.weight[j]
+			i++
+			j++
+		}
+	}
+	return dot / (a.norm * b.norm)
+}
+
+// claimPair is a candidate link between claims a < b.
+type claimPair struct {
+	a, b int
+	sim  float64
+}
+
+// claimCandidates returns the pairs of claims of different reports that
+// share a term no more common than claimMaxPosting, from an inverted index,
+// with their similarity.
+func claimCandidates(feats []claimFeatures) []claimPair {
+	index := map[int32][]int{}
+	for i, f := range feats {
+		for _, t := range f.terms {
+			index[t] = append(index[t], i)
+		}
+	}
+	seen := map[[2]int]bool{}
+	var pairs []claimPair
+	for _, post := range index {
+		if len(post) > claimMaxPosting {
+			continue
+		}
+		for x, i := range post {
+			for _, j := range post[x+1:] {
+				if feats[i].report == feats[j].report || seen[[2]int{i, j}] {
+					continue
+				}
+				seen[[2]int{i, j}] = true
+				if s := claimSim(&feats[i], &feats[j]); s >= claimLink {
+					pairs = append(pairs, claimPair{a: i, b: j, sim: s})
+				}
+			}
+		}
+	}
+	slices.SortFunc(pairs, func(x, y claimPair) int {
+		if c := cmp.Compare(y.sim, x.sim); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.b, y.b)
+	})
+	return pairs
+}
+
+// groupClaims joins linked claims into groups, best links first. A group
+// holds at most one claim of each report, and a claim joins a group only
+// when it is, on average, similar enough to all of its members.
+func groupClaims(feats []claimFeatures) [][]int {
+	group := make([]int, len(feats)) // claim → group index
+	members := make([][]int, len(feats))
+	for i := range feats {
+		group[i] = i
+		members[i] = []int{i}
+	}
+	for _, p := range claimCandidates(feats) {
+		ga, gb := group[p.a], group[p.b]
+		if ga == gb || sharesReport(feats, members[ga], members[gb]) {
+			continue
+		}
+		total, n := 0.0, 0
+		for _, x := range members[ga] {
+			for _, y := range members[gb] {
+				total += claimSim(&feats[x], &feats[y])
+				n++
+			}
+		}
+		if total/float64(n) < claimJoin {
+			continue
+		}
+		if len(members[ga]) < len(members[gb]) {
+			ga, gb = gb, ga
+		}
+		for _, y := range members[gb] {
+			group[y] = ga
+		}
+		members[ga] = append(members[ga], members[gb]...)
+		members[gb] = nil
+	}
+	var out [][]int
+	for _, m := range members {
+		if len(m) > 0 {
+			slices.Sort(m)
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(x, y []int) int { return cmp.Compare(x[0], y[0]) })
+	return out
+}
+
+// sharesReport tells whether two groups hold claims of one report.
+func sharesReport(feats []claimFeatures, a, b []int) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if feats[x].report == feats[y].report {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// makeClaimGroup picks the group's reference (the reference report's claim,
+// else the one stating the most figures, else the longest), diffs every
+// other member against it word by word and flags the figures, dates and
+// names that disagree.
+func makeClaimGroup(res *Result, feats []claimFeatures, members []int, refReport string, opts Options) Group {
+	ref := members[0]
+	for _, m := range members[1:] {
+		a, b := &res.Claims[m], &res.Claims[ref]
+		switch {
+		case (a.Report == refReport) != (b.Report == refReport):
+			if a.Report == refReport {
+				ref = m
+			}
+		case len(a.Values) != len(b.Values):
+			if len(a.Values) > len(b.Values) {
+				ref = m
+			}
+		case len(a.Text) > len(b.Text):
+			ref = m
+		}
+	}
+	rc := &res.Claims[ref]
+	g := Group{Kind: KindClaim, Reference: rc.ID}
+	refToks := tokenize(rc.Text)
+	for _, m := range members {
+		c := &res.Claims[m]
+		g.Members = append(g.Members, c.ID)
+		if m == ref {
+			continue
+		}
+		edits := wordDiff(refToks, tokenize(c.Text), opts.DiffTimeout)
+		g.Diffs = append(g.Diffs, Diff{Member: c.ID, Similarity: similarity(edits), Edits: edits})
+		g.Flags = append(g.Flags, claimFlags(rc, c, &feats[ref], &feats[m], edits)...)
+	}
+	if len(members) == 1 {
+		g.Flags = append(g.Flags, Flag{Member: rc.ID, Kind: FlagUnique, Detail: "only one report states this claim"})
+	}
+	return g
 }

@@ -79,6 +79,18 @@ type Quantity struct {
 	Unit string `json:"unit,omitempty"`
 	// Approx marks "about", "more than" and the like.
 	Approx bool `json:"approx,omitempty"`
+	// Kind is what the figure measures: "count", "money", "percent",
+	// "length", "mass", "duration", "age", "time", "year".
+	Kind string `json:"kind,omitempty"`
+	// Of is what a count counts ("girl") or what an amount is per ("share").
+	Of string `json:"of,omitempty"`
+	// Max is the upper end of a range ("50 to 70 percent"), or 0.
+	Max float64 `json:"max,omitempty"`
+	// Limit is "above" for "more than", "over", "at least" and "below" for
+	// "less than", "nearly", "up to"; "" otherwise.
+	Limit string `json:"limit,omitempty"`
+	// step is the size of the last significant digit: 10 for "230".
+	step float64
 }
 
 // Kind says what a group lines up.

@@ -1,0 +1,118 @@
+package compare
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+func TestFindClaims(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       []string // claim texts
+		sources    []string
+	}{
+		{"figures and names",
+			"Broadcom raised its bid for Qualcomm to $121 billion on Monday.",
+			[]string{"Broadcom raised its bid for Qualcomm to $121 billion on Monday."}, []string{""}},
+		{"a sentence without figures states a fact too",
+			"Qualcomm said in a statement it had received the new proposal.",
+			[]string{"Qualcomm said in a statement it had received the new proposal."}, []string{"Qualcomm"}},
+		{"long quote cut out",
+			`Broadcom said on Monday it would pay a fee, adding: "We are confident that this is the best offer Qualcomm will get."`,
+			[]string{"Broadcom said on Monday it would pay a fee, adding"}, []string{"Broadcom"}},
+		{"quote alone is no claim",
+			`"We will raise property taxes to pay for it," Marsh said.`,
+			nil, nil},
+		{"short quoted phrase woven in",
+			`It would also pay a significant "reverse termination fee" if regulators block the deal.`,
+			[]string{`It would also pay a significant "reverse termination fee" if regulators block the deal.`}, []string{""}},
+		{"attribution at the end",
+			"The girls were released around 5:30 a.m. on Thursday, the government said.",
+			[]string{"The girls were released around 5:30 a.m. on Thursday, the government said."}, []string{"the government"}},
+		{"according to",
+			"Four detained leaders were released on Wednesday, according to the military.",
+			[]string{"Four detained leaders were released on Wednesday, according to the military."}, []string{"the military"}},
+		{"too short",
+			"Read more.",
+			nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&Report{ID: "r1", Body: tc.body})
+			claims := findClaims(d, findQuotes(d))
+			var texts, sources []string
+			for _, c := range claims {
+				texts = append(texts, c.Text)
+				sources = append(sources, c.Source)
+				if tc.body[c.Start:c.End] != c.Text {
+					t.Errorf("claim %q: span %d–%d holds %q", c.Text, c.Start, c.End, tc.body[c.Start:c.End])
+				}
+			}
+			if !slices.Equal(texts, tc.want) {
+				t.Errorf("claims %q, want %q", texts, tc.want)
+			}
+			if !slices.Equal(sources, tc.sources) {
+				t.Errorf("sources %q, want %q", sources, tc.sources)
+			}
+		})
+	}
+}
+
+// loadSample reads the sample case the project ships.
+func loadSample(tb testing.TB) []*Report {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "assets", "sample", "*.txt"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("sample case: %v (%d files)", err, len(files))
+	}
+	var reports []*Report
+	for _, f := range files {
+		r, err := LoadReport(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		reports = append(reports, r)
+	}
+	return reports
+}
+
+// BenchmarkClaims measures claim extraction and alignment alone, on the
+// sample case and, when present, on the shared corpus's largest cluster.
+func BenchmarkClaims(b *testing.B) {
+	sets := map[string][]*Report{"sample": loadSample(b)}
+	corpus := filepath.Join("..", "..", "shared", "corpus", "cluster-02-ex-google-facebook-staff-tech-addiction-coalition")
+	if files, _ := filepath.Glob(filepath.Join(corpus, "0*.txt")); len(files) > 0 {
+		var reports []*Report
+		for _, f := range files {
+			r, err := LoadReport(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			reports = append(reports, r)
+		}
+		sets["corpus-cluster-02"] = reports
+	}
+	for name, reports := range sets {
+		b.Run(name, func(b *testing.B) {
+			Analyze(reports, DefaultOptions()) // gives the reports their IDs
+			docs := make([]*document, len(reports))
+			quotes := make([][]Quote, len(reports))
+			words := 0
+			for i, r := range reports {
+				docs[i] = newDocument(r)
+				quotes[i] = findQuotes(docs[i])
+				words += WordCount(r.Body)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				var claims []Claim
+				for i := range docs {
+					claims = append(claims, findClaims(docs[i], quotes[i])...)
+				}
+				r := &Result{Reports: reports, Claims: claims}
+				alignClaims(r, "", DefaultOptions())
+			}
+			b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+		})
+	}
+}

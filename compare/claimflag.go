@@ -1,0 +1,217 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// baseFactor converts a unit to its base (metres, kilograms, days) so that
+// figures in different units compare.
+var baseFactor = map[string]float64{
+	"ft": 0.3048, "m": 1, "km": 1000, "mi": 1609.344, "yd": 0.9144, "in": 0.0254, "cm": 0.01,
+	"lb": 0.45359237, "kg": 1, "t": 1000,
+	"year": 365.25, "month": 30.44, "week": 7, "day": 1, "hour": 1.0 / 24, "minute": 1.0 / 1440,
+	"second": 1.0 / 86400, "decade": 3652.5,
+}
+
+// factor is the base-unit factor of q's unit: 1 when it has none.
+func factor(q Quantity) float64 {
+	switch q.Kind {
+	case QtyLength, QtyMass, QtyDuration, QtyAge:
+		if f, ok := baseFactor[q.Unit]; ok {
+			return f
+		}
+	}
+	return 1
+}
+
+// baseValue is q's value in its base unit.
+func baseValue(q Quantity) float64 { return q.Value * factor(q) }
+
+// interval is the range of values q is consistent with, in base units: an
+// exact figure to half its last digit ("230" is 225 to 235), an approximate
+// one to a whole digit, a range or a bound to its ends.
+func interval(q Quantity) (lo, hi float64) {
+	f := factor(q)
+	v, step := q.Value*f, q.step*f
+	if step == 0 {
+		step = f
+	}
+	switch {
+	case q.Max > 0:
+		return v - step/2, q.Max*f + step/2
+	case q.Limit == "above":
+		return v, math.Inf(1)
+	case q.Limit == "below":
+		return 0, v + step/2
+	case q.Approx:
+		return v - step, v + step
+	}
+	return v - step/2, v + step/2
+}
+
+// figuresAgree tells whether two figures of one kind can be the same
+// figure, told with more or less precision.
+func figuresAgree(a, b Quantity) bool {
+	alo, ahi := interval(a)
+	blo, bhi := interval(b)
+	return alo < bhi && blo < ahi
+}
+
+// measures says in plain English what a figure of key measures in the
+// claims a and b: "death toll", "amount per share", "height".
+func measures(q Quantity, a, b string) string {
+	both := strings.ToLower(a + " " + b)
+	switch q.Kind {
+	case QtyMoney:
+		if q.Of != "" {
+			return "amount per " + q.Of
+		}
+		return "amount"
+	case QtyPercent:
+		return "percentage"
+	case QtyLength:
+		if strings.Contains(both, "tall") || strings.Contains(both, "high") || strings.Contains(both, "height") {
+			return "height"
+		}
+		return "length"
+	case QtyMass:
+		return "weight"
+	case QtyDuration:
+		return "duration"
+	case QtyAge:
+		return "age"
+	case QtyTime:
+		return "time"
+	case QtyYear:
+		return "year"
+	}
+	switch {
+	case q.Of == "dead":
+		return "death toll"
+	case q.Of != "":
+		return "number of " + q.Of + "s"
+	}
+	return "figure"
+}
+
+// claimFlags explains how a member claim differs from its group's
+// reference: figures that disagree beyond rounding (number), figures one
+// states more precisely (precision), dates that cannot be the same day
+// (date) and another name in the same place of the sentence (entity).
+func claimFlags(ref, member *Claim, rf, mf *claimFeatures, edits []Edit) []Flag {
+	var flags []Flag
+	add := func(k FlagKind, detail string) {
+		flags = append(flags, Flag{Member: member.ID, Kind: k, Detail: detail})
+	}
+	var differ, vaguer []string
+	done := map[string]bool{}
+	for _, rq := range rf.values {
+		key := quantityKey(rq)
+		if done[key] || strings.HasSuffix(key, ":") && rq.Kind == QtyCount {
+			continue // a bare count of nothing in particular
+		}
+		done[key] = true
+		var rs, ms []Quantity
+		for _, q := range rf.values {
+			if quantityKey(q) == key {
+				rs = append(rs, q)
+			}
+		}
+		for _, q := range mf.values {
+			if quantityKey(q) == key {
+				ms = append(ms, q)
+			}
+		}
+		if len(ms) == 0 {
+			continue
+		}
+		agreed, exact := false, false
+		var loose [2]Quantity
+		for _, a := range rs {
+			for _, b := range ms {
+				if !figuresAgree(a, b) {
+					continue
+				}
+				agreed = true
+				if baseValue(a) == baseValue(b) && a.Max == b.Max && a.Limit == b.Limit && a.Approx == b.Approx {
+					exact = true
+				} else {
+					loose = [2]Quantity{a, b}
+				}
+			}
+		}
+		what := measures(rs[0], ref.Text, member.Text)
+		switch {
+		case !agreed:
+			differ = append(differ, fmt.Sprintf("%s: %s vs %s", what, rs[0].Text, ms[0].Text))
+		case !exact:
+			vaguer = append(vaguer, fmt.Sprintf("%s: %s vs %s", what, loose[0].Text, loose[1].Text))
+		}
+	}
+	if len(differ) > 0 {
+		add(FlagNumber, strings.Join(differ, "; "))
+	}
+	if len(vaguer) > 0 {
+		add(FlagPrecision, strings.Join(vaguer, "; "))
+	}
+	if d := dateConflict(rf.dates, mf.dates); d != "" {
+		add(FlagDate, d)
+	}
+	if e := entitySwap(edits); e != "" {
+		add(FlagEntity, e)
+	}
+	return flags
+}
+
+// dateConflict describes how two claims' dates disagree, or returns "" when
+// one states none or some date of one can be some date of the other.
+func dateConflict(ref, member []dateRef) string {
+	if len(ref) == 0 || len(member) == 0 {
+		return ""
+	}
+	for _, a := range ref {
+		for _, b := range member {
+			if a.overlaps(b) {
+				return ""
+			}
+		}
+	}
+	return fmt.Sprintf("%s (%s) vs %s (%s)", ref[0].Text, ref[0], member[0].Text, member[0])
+}
+
+// entitySwap finds, in a word diff, a name of the reference replaced by
+// another name that is not an alias of it ("Norwalk" → "Norfolk"), and
+// describes it; "" when there is none.
+func entitySwap(edits []Edit) string {
+	for i := 0; i+1 < len(edits); i++ {
+		a, b := edits[i], edits[i+1]
+		if a.Op == OpEqual || b.Op == OpEqual || a.Op == b.Op {
+			continue
+		}
+		if a.Op == OpInsert {
+			a, b = b, a
+		}
+		// Both sides must be names in the same context: kept words around.
+		if i == 0 || i+2 >= len(edits) || edits[i-1].Op != OpEqual || edits[i+2].Op != OpEqual {
+			continue
+		}
+		ra, rb := strings.TrimSpace(a.Text), strings.TrimSpace(b.Text)
+		if !isName(ra) || !isName(rb) || sameEntity(ra, rb) {
+			continue
+		}
+		return fmt.Sprintf("%s instead of %s", rb, ra)
+	}
+	return ""
+}
+
+// isName tells whether s is all one name: one to four capitalised words.
+func isName(s string) bool {
+	names := entityNames(s)
+	return len(names) == 1 && names[0] == s && len(strings.Fields(s)) <= 4
+}
+
+// formatFloat writes v without an exponent.
+func formatFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

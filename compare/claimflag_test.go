@@ -1,0 +1,103 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+)
+
+// claimGroupOf analyses one report per text and returns the claim group that
+// holds the first report's claim.
+func claimGroupOf(t *testing.T, date string, texts ...string) Group {
+	t.Helper()
+	var reports []*Report
+	for _, text := range texts {
+		reports = append(reports, &Report{Body: text, Meta: Meta{Date: date}})
+	}
+	res := Analyze(reports, DefaultOptions())
+	if len(res.Claims) == 0 {
+		t.Fatalf("no claim found in %q", texts[0])
+	}
+	for _, g := range res.Groups {
+		if g.Kind == KindClaim && strings.Contains(strings.Join(g.Members, " "), res.Claims[0].ID) {
+			return g
+		}
+	}
+	t.Fatalf("claim %s is in no group", res.Claims[0].ID)
+	return Group{}
+}
+
+func TestClaimFlags(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		date   string
+		a, b   string
+		kind   FlagKind // the flag wanted, "" for none
+		detail string   // a part of its detail
+	}{
+		{"death toll", "2018-02-05",
+			"The bus crash on the coast road killed seven people on Sunday.",
+			"The bus crash on the coast road killed eight people on Sunday.",
+			FlagNumber, "death toll: seven vs eight"},
+		{"money in two spellings agrees", "2018-02-05",
+			"Broadcom raised its bid for Qualcomm to $121bn on Monday.",
+			"Broadcom raised its bid for Qualcomm to $121 billion on Monday.",
+			"", ""},
+		{"money disagrees", "2018-02-05",
+			"Broadcom made an initial offer of $103 billion for Qualcomm in November.",
+			"Broadcom made an initial offer of $105 billion for Qualcomm in November.",
+			FlagNumber, "amount: $103 billion vs $105 billion"},
+		{"more than is less precise", "2016-10-13",
+			"More than 200 schoolgirls were kidnapped from Chibok in April 2014.",
+			"Some 276 schoolgirls were kidnapped from Chibok in April 2014.",
+			FlagPrecision, "More than 200 vs Some 276"},
+		{"rounded height", "2018-02-05",
+			"The Falcon Heavy rocket stands 230 feet tall on launch pad 39A.",
+			"The Falcon Heavy rocket stands 229 feet tall on launch pad 39A.",
+			FlagPrecision, "height: 230 feet vs 229 feet"},
+		{"relative dates disagree", "2018-02-26",
+			"European Union regulators approved the Qualcomm purchase of NXP last month.",
+			"European Union regulators approved the Qualcomm purchase of NXP this month.",
+			FlagDate, "last month (2018-01) vs this month (2018-02)"},
+		{"weekday and date agree", "2018-02-26",
+			"Broadcom sweetened its offer for Qualcomm on Monday after weeks of talks.",
+			"Broadcom sweetened its offer for Qualcomm on Feb. 26 after weeks of talks.",
+			"", ""},
+		{"another place", "2010-05-18",
+			"Blumenthal said he had misspoken at a 2008 event in Norwalk about his service.",
+			"Blumenthal said he had misspoken at a 2008 event in Norfolk about his service.",
+			FlagEntity, "Norfolk instead of Norwalk"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := claimGroupOf(t, tc.date, tc.a, tc.b)
+			if len(g.Members) != 2 {
+				t.Fatalf("group %v: want both claims", g.Members)
+			}
+			var got []string
+			found := false
+			for _, f := range g.Flags {
+				got = append(got, string(f.Kind)+": "+f.Detail)
+				if f.Kind == tc.kind && strings.Contains(f.Detail, tc.detail) {
+					found = true
+				}
+				if f.Kind == FlagNumber && tc.kind != FlagNumber {
+					t.Errorf("unwanted number flag %q", f.Detail)
+				}
+			}
+			if tc.kind == "" && len(g.Flags) > 0 {
+				t.Errorf("flags %q, want none", got)
+			}
+			if tc.kind != "" && !found {
+				t.Errorf("flags %q, want %s with %q", got, tc.kind, tc.detail)
+			}
+		})
+	}
+}
+
+func TestClaimUnique(t *testing.T) {
+	g := claimGroupOf(t, "2018-02-05",
+		"The launch pad at Cape Canaveral was rebuilt for the heavy rocket in 2017.",
+		"Tourists filled the beaches of the Space Coast to watch the first flight.")
+	if len(g.Members) != 1 || len(g.Flags) != 1 || g.Flags[0].Kind != FlagUnique {
+		t.Errorf("group %v flags %v: want one member flagged unique", g.Members, g.Flags)
+	}
+}
