@@ -66,8 +66,8 @@ func TestQualityCorpus(t *testing.T) {
 		"quote_f1":     0.99,
 		"speaker_acc":  0.68,
 		"align_f1":     0.82,
-		"claim_f1":     0.05,
-		"number_flags": 0.06,
+		"claim_f1":     0.55,
+		"number_flags": 0.15,
 	})
 }
 

@@ -49,10 +49,11 @@ func findClaims(d *document, quotes []Quote) []Claim {
 				pieces = append(pieces, Span{start, max(start, q.Start)})
 				start = min(s.End, q.End)
 			}
+			cut := len(pieces) > 0
 			pieces = append(pieces, Span{start, s.End})
 			for _, piece := range pieces {
 				for _, c := range clauses(body, piece) {
-					if claim, ok := newClaim(d, c); ok {
+					if claim, ok := newClaim(d, c, cut); ok {
 						claims = append(claims, claim)
 					}
 				}
@@ -98,10 +99,20 @@ func trimClaim(body string, s Span) Span {
 	return s
 }
 
-// newClaim makes a claim of span s, or reports that s states too little.
-func newClaim(d *document, s Span) (Claim, bool) {
+// newClaim makes a claim of span s, or reports that s states too little:
+// fewer than minClaimWords words, no word of substance, or, beside a quote
+// it was cut from, little more than who said it ("Marsh told reporters on
+// Thursday").
+func newClaim(d *document, s Span, besideQuote bool) (Claim, bool) {
 	text := d.text(s)
 	if len(words(text)) < minClaimWords {
+		return Claim{}, false
+	}
+	need := 1
+	if besideQuote {
+		need = 3
+	}
+	if substance(text) < need {
 		return Claim{}, false
 	}
 	c := Claim{Report: d.report.ID, Text: text, Span: s, Source: claimSource(text)}
@@ -110,6 +121,33 @@ func newClaim(d *document, s Span) (Claim, bool) {
 		c.Numbers = append(c.Numbers, q.Text)
 	}
 	return c, true
+}
+
+// attributionWords are the words that say who spoke and when, not what
+// happened.
+var attributionWords = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "added": true, "adding": true,
+	"asked": true, "called": true, "wrote": true, "writes": true, "tweeted": true, "explained": true,
+	"continued": true, "according": true, "statement": true, "reporters": true, "interview": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true, "today": true, "yesterday": true,
+	"good": true, "later": true, "earlier": true, "reporter": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "noted": true, "stated": true, "insisted": true,
+}
+
+// substance counts the words of text that say what happened: not function
+// words, names, reporting verbs or times.
+func substance(text string) int {
+	n := 0
+	for _, t := range tokenize(text) {
+		if !t.word || claimStopWords[t.key] || attributionWords[t.key] || weekdays[t.key] != 0 || t.key == "sunday" {
+			continue
+		}
+		if w := strings.TrimSpace(t.text); w != t.key && unicode.IsUpper([]rune(w)[0]) {
+			continue // a name
+		}
+		n++
+	}
+	return n
 }
 
 // claimSource returns who a claim is attributed to, or "".

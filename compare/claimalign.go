@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // claimFeatures is a claim as claim alignment sees it: the weighted terms
@@ -15,7 +16,10 @@ type claimFeatures struct {
 	report string
 	terms  []int32   // sorted term IDs
 	weight []float64 // weight of each term
-	norm   float64   // Euclidean norm of the weights
+	// what marks the terms that say what happened (words, figures,
+	// dates) rather than who was involved (names).
+	what   []bool
+	norm   float64 // Euclidean norm of the weights
 	values []Quantity
 	dates  []dateRef
 }
@@ -27,6 +31,8 @@ const (
 	// claimJoin is the least mean similarity between a claim and the
 	// members of a group it joins.
 	claimJoin = 0.15
+	// claimFloor is the least similarity between any two members of a group.
+	claimFloor = 0.01
 	// claimMaxPosting bounds how many claims a term may point at before it
 	// is too common to suggest a match on its own.
 	claimMaxPosting = 200
@@ -78,6 +84,10 @@ func claimTerms(res *Result) []claimFeatures {
 
 	ids := map[string]int32{}
 	var kinds []float64 // the kind weight of each term ID
+	// what marks the term IDs that say what happened: figures, dates and
+	// the words written in lower case somewhere; a word only ever
+	// capitalised is a name.
+	var what []bool
 	id := func(key string, w float64) int32 {
 		if x, ok := ids[key]; ok {
 			return x
@@ -85,6 +95,7 @@ func claimTerms(res *Result) []claimFeatures {
 		x := int32(len(ids))
 		ids[key] = x
 		kinds = append(kinds, w)
+		what = append(what, key[0] == '#' || key[0] == '=' || key[0] == '%')
 		return x
 	}
 	feats := make([]claimFeatures, len(res.Claims))
@@ -95,9 +106,14 @@ func claimTerms(res *Result) []claimFeatures {
 		f.values = c.Values
 		f.dates = readDates(c.Text, dates[c.Report])
 		set := map[int32]bool{}
-		for _, w := range words(c.Text) {
-			if s := stem(w); s != "" {
-				set[id(s, 1)] = true
+		for _, t := range tokenize(c.Text) {
+			if !t.word {
+				continue
+			}
+			if s := stem(t.key); s != "" {
+				x := id(s, 1)
+				set[x] = true
+				what[x] = what[x] || !isCapitalised(t.text)
 			}
 		}
 		for _, n := range claimNames[i] {
@@ -117,7 +133,7 @@ func claimTerms(res *Result) []claimFeatures {
 		}
 		for _, d := range f.dates {
 			if d.To.Sub(d.From) < 32*24*time.Hour {
-				set[id("@"+d.From.Format("2006-01"), dateWeight)] = true
+				set[id("%"+d.From.Format("2006-01"), dateWeight)] = true
 			}
 		}
 		for t := range set {
@@ -130,7 +146,9 @@ func claimTerms(res *Result) []claimFeatures {
 	for i := range feats {
 		f := &feats[i]
 		f.weight = make([]float64, len(f.terms))
+		f.what = make([]bool, len(f.terms))
 		for j, t := range f.terms {
+			f.what[j] = what[t]
 			w := 0.0
 			if df[t] > 1 {
 				w = kinds[t] * math.Log(1+n/float64(df[t]))
@@ -141,6 +159,17 @@ func claimTerms(res *Result) []claimFeatures {
 		f.norm = math.Sqrt(f.norm)
 	}
 	return feats
+}
+
+// isCapitalised tells whether a token's text starts with a capital letter.
+func isCapitalised(text string) bool {
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // quantityKey names what a figure measures, so that 7 dead and 8 dead, or
@@ -163,12 +192,14 @@ func roundKey(q Quantity) string {
 	return strings.TrimRight(strings.TrimRight(formatFloat(math.Round(v/e)*e), "0"), ".")
 }
 
-// claimSim is the cosine similarity of two claims' weighted terms.
+// claimSim is the cosine similarity of two claims' weighted terms, or 0
+// when they share only names: two claims about the same people state the
+// same fact only if they also share what happened.
 func claimSim(a, b *claimFeatures) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
-	dot := 0.0
+	dot, what := 0.0, false
 	i, j := 0, 0
 	for i < len(a.terms) && j < len(b.terms) {
 		switch {
@@ -178,9 +209,13 @@ func claimSim(a, b *claimFeatures) float64 {
 			j++
 		default:
 			dot += a.weight[i] * b.weight[j]
+			what = what || a.what[i] && a.weight[i] > 0
 			i++
 			j++
 		}
+	}
+	if !what {
+		return 0
 	}
 	return dot / (a.norm * b.norm)
 }
@@ -246,14 +281,16 @@ func groupClaims(feats []claimFeatures) [][]int {
 		if ga == gb || sharesReport(feats, members[ga], members[gb]) {
 			continue
 		}
-		total, n := 0.0, 0
+		total, n, least := 0.0, 0, 1.0
 		for _, x := range members[ga] {
 			for _, y := range members[gb] {
-				total += claimSim(&feats[x], &feats[y])
+				s := claimSim(&feats[x], &feats[y])
+				total += s
+				least = min(least, s)
 				n++
 			}
 		}
-		if total/float64(n) < claimJoin {
+		if total/float64(n) < claimJoin || least < claimFloor {
 			continue
 		}
 		if len(members[ga]) < len(members[gb]) {
@@ -318,7 +355,7 @@ func makeClaimGroup(res *Result, feats []claimFeatures, members []int, refReport
 		if m == ref {
 			continue
 		}
-		edits := wordDiff(refToks, tokenize(c.Text), opts.DiffTimeout)
+		edits := diffTokens(refToks, tokenize(c.Text), opts.DiffTimeout).edits()
 		g.Diffs = append(g.Diffs, Diff{Member: c.ID, Similarity: similarity(edits), Edits: edits})
 		g.Flags = append(g.Flags, claimFlags(rc, c, &feats[ref], &feats[m], edits)...)
 	}

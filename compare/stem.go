@@ -2,9 +2,9 @@ package compare
 
 import "strings"
 
-// stopWords are the words too common to say what a claim states: function
+// claimStopWords are the words too common to say what a claim states: function
 // words, reporting verbs and the vaguest nouns of news prose.
-var stopWords = map[string]bool{}
+var claimStopWords = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`a about above after again against all also am an and any are aren't as at
@@ -19,7 +19,7 @@ func init() {
 		won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
 		said says say saying told tells according added adding noted stated reported reports report
 		just now new also still even well may might must shall one ones per like since yet already mr mrs ms`) {
-		stopWords[w] = true
+		claimStopWords[w] = true
 	}
 }
 
@@ -45,7 +45,7 @@ var synonyms = map[string]string{
 // and releasing meet.
 func stem(w string) string {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
-	if stopWords[w] || len(w) < 2 {
+	if claimStopWords[w] || len(w) < 2 {
 		return ""
 	}
 	if s, ok := synonyms[w]; ok {
