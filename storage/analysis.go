@@ -129,11 +129,34 @@ func saveAnalysis(ctx context.Context, tx *sql.Tx, caseID int64, res *compare.Re
 			return fmt.Errorf("report %s: %w", r.ID, err)
 		}
 	}
-	for _, q := range res.Quotes {
-		if _, err := w.item.ExecContext(ctx, caseID, reportIDs[q.Report], q.ID, compare.KindQuote, q.Text,
-			q.Speaker, q.Cue, q.Start, q.End, q.Paragraph, "null", "null"); err != nil {
-			return fmt.Errorf("quote %s: %w", q.ID, err)
+	if err := insertItems(ctx, tx, caseID, reportIDs, res); err != nil {
+		return err
+	}
+	for _, g := range res.Groups {
+		if err := w.group(ctx, caseID, &g); err != nil {
+			return fmt.Errorf("group %s: %w", g.ID, err)
 		}
+	}
+	return nil
+}
+
+// insertItems stores the quotes and claims of an analysis in one
+// statement: the full-text index flushes its pending entries at the end
+// of each statement, so one statement makes one flush instead of one per
+// quote.
+func insertItems(ctx context.Context, tx *sql.Tx, caseID int64, reportIDs map[string]int64, res *compare.Result) error {
+	type row struct {
+		Report                int64
+		Ref                   string
+		Kind                  compare.Kind
+		Text, Speaker, Cue    string
+		Start, End, Paragraph int
+		Numbers, Quantities   string
+	}
+	rows := make([]row, 0, len(res.Quotes)+len(res.Claims))
+	for _, q := range res.Quotes {
+		rows = append(rows, row{reportIDs[q.Report], q.ID, compare.KindQuote, q.Text, q.Speaker, q.Cue,
+			q.Start, q.End, q.Paragraph, "null", "null"})
 	}
 	for _, c := range res.Claims {
 		numbers, err := json.Marshal(c.Numbers)
@@ -144,22 +167,28 @@ func saveAnalysis(ctx context.Context, tx *sql.Tx, caseID int64, res *compare.Re
 		if err != nil {
 			return err
 		}
-		if _, err := w.item.ExecContext(ctx, caseID, reportIDs[c.Report], c.ID, compare.KindClaim, c.Text,
-			c.Source, "", c.Start, c.End, 0, string(numbers), string(values)); err != nil {
-			return fmt.Errorf("claim %s: %w", c.ID, err)
-		}
+		rows = append(rows, row{reportIDs[c.Report], c.ID, compare.KindClaim, c.Text, c.Source, "",
+			c.Start, c.End, 0, string(numbers), string(values)})
 	}
-	for _, g := range res.Groups {
-		if err := w.group(ctx, caseID, &g); err != nil {
-			return fmt.Errorf("group %s: %w", g.ID, err)
-		}
+	data, err := json.Marshal(rows)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO items (case_id, report_id, ref, kind, text, speaker, cue,
+		start_at, end_at, paragraph, numbers, quantities)
+		SELECT ?, r.value ->> 'Report', r.value ->> 'Ref', r.value ->> 'Kind', r.value ->> 'Text',
+			r.value ->> 'Speaker', r.value ->> 'Cue', r.value ->> 'Start', r.value ->> 'End',
+			r.value ->> 'Paragraph', r.value ->> 'Numbers', r.value ->> 'Quantities'
+		FROM json_each(?) r ORDER BY r.key`, caseID, string(data))
+	if err != nil {
+		return fmt.Errorf("quotes and claims: %w", err)
 	}
 	return nil
 }
 
 // analysisWriter holds the prepared statements that store an analysis.
 type analysisWriter struct {
-	report, item, grp, member, diff, flag *sql.Stmt
+	report, grp, member, diff, flag *sql.Stmt
 }
 
 func newAnalysisWriter(ctx context.Context, tx *sql.Tx) (*analysisWriter, error) {
@@ -169,8 +198,6 @@ func newAnalysisWriter(ctx context.Context, tx *sql.Tx) (*analysisWriter, error)
 		sql string
 	}{
 		{&w.report, `INSERT INTO analysis_reports (case_id, report_id, ref, position) VALUES (?, ?, ?, ?)`},
-		{&w.item, `INSERT INTO items (case_id, report_id, ref, kind, text, speaker, cue, start_at, end_at,
-			paragraph, numbers, quantities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.grp, `INSERT INTO item_groups (case_id, ref, kind, reference, severity) VALUES (?, ?, ?, ?, ?)`},
 		{&w.member, `INSERT INTO group_members (group_id, position, item) VALUES (?, ?, ?)`},
 		{&w.diff, `INSERT INTO group_diffs (group_id, position, item, similarity, edits) VALUES (?, ?, ?, ?, ?)`},
@@ -188,7 +215,7 @@ func newAnalysisWriter(ctx context.Context, tx *sql.Tx) (*analysisWriter, error)
 }
 
 func (w *analysisWriter) close() {
-	for _, st := range []*sql.Stmt{w.report, w.item, w.grp, w.member, w.diff, w.flag} {
+	for _, st := range []*sql.Stmt{w.report, w.grp, w.member, w.diff, w.flag} {
 		if st != nil {
 			st.Close()
 		}

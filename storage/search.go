@@ -2,9 +2,11 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // HitKind says where a search hit was found.
@@ -43,32 +45,57 @@ type Hit struct {
 	Snippet string
 }
 
-// searchSQL looks in report text, quotes and claims, and verdict notes and
-// statuses; ?1 is the FTS5 query, ?2 a case ID or 0 for all, ?3 the limit.
-const searchSQL = `
-SELECT 'report', r.case_id, c.title, r.id, r.outlet, '', 0,
-	snippet(reports_fts, -1, '[', ']', '…', 16), bm25(reports_fts) AS rank
+// Search runs in two steps: the best-ranked rows of each index, then the
+// details and snippet of the few that make the cut, so that snippets are
+// not made for every match of a common word.
+//
+// rankAll finds the best rows in all cases: ?1 is the FTS5 query, ?3 the
+// limit. rankCase finds them in one case, ?2.
+const (
+	rankAll = `
+SELECT * FROM (SELECT 'report' AS source, rowid AS id, rank FROM reports_fts
+	WHERE reports_fts MATCH ?1 ORDER BY rank LIMIT ?3)
+UNION ALL SELECT * FROM (SELECT 'item', rowid, rank FROM items_fts
+	WHERE items_fts MATCH ?1 ORDER BY rank LIMIT ?3)
+UNION ALL SELECT * FROM (SELECT 'note', rowid, rank FROM verdicts_fts
+	WHERE verdicts_fts MATCH ?1 ORDER BY rank LIMIT ?3)
+ORDER BY rank LIMIT ?3`
+	rankCase = `
+SELECT * FROM (SELECT 'report' AS source, r.id AS id, bm25(reports_fts) AS rank
+	FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid
+	WHERE reports_fts MATCH ?1 AND r.case_id = ?2 ORDER BY 3 LIMIT ?3)
+UNION ALL SELECT * FROM (SELECT 'item', i.id, bm25(items_fts)
+	FROM items_fts JOIN items i ON i.id = items_fts.rowid
+	WHERE items_fts MATCH ?1 AND i.case_id = ?2 ORDER BY 3 LIMIT ?3)
+UNION ALL SELECT * FROM (SELECT 'note', v.id, bm25(verdicts_fts)
+	FROM verdicts_fts JOIN verdicts v ON v.id = verdicts_fts.rowid
+	WHERE verdicts_fts MATCH ?1 AND v.case_id = ?2 ORDER BY 3 LIMIT ?3)
+ORDER BY rank LIMIT ?3`
+)
+
+// hitDetails reads a hit's details and snippet from each index: ?1 is
+// the FTS5 query, ?2 the row. The columns are those of Hit.
+var hitDetails = map[string]string{
+	"report": `SELECT 'report', r.case_id, c.title, r.id, r.outlet, '', 0,
+	snippet(reports_fts, -1, '[', ']', '…', 16)
 FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid JOIN cases c ON c.id = r.case_id
-WHERE reports_fts MATCH ?1 AND (?2 = 0 OR r.case_id = ?2)
-UNION ALL
-SELECT i.kind, i.case_id, c.title, r.id, r.outlet, i.ref, 0,
-	snippet(items_fts, -1, '[', ']', '…', 16), bm25(items_fts)
+WHERE reports_fts MATCH ?1 AND reports_fts.rowid = ?2`,
+	"item": `SELECT i.kind, i.case_id, c.title, r.id, r.outlet, i.ref, 0,
+	snippet(items_fts, -1, '[', ']', '…', 16)
 FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN reports r ON r.id = i.report_id
 	JOIN cases c ON c.id = i.case_id
-WHERE items_fts MATCH ?1 AND (?2 = 0 OR i.case_id = ?2)
-UNION ALL
-SELECT 'note', v.case_id, c.title, coalesce(r.id, 0), coalesce(r.outlet, ''), '', v.id,
-	snippet(verdicts_fts, -1, '[', ']', '…', 16), bm25(verdicts_fts)
+WHERE items_fts MATCH ?1 AND items_fts.rowid = ?2`,
+	"note": `SELECT 'note', v.case_id, c.title, coalesce(r.id, 0), coalesce(r.outlet, ''), '', v.id,
+	snippet(verdicts_fts, -1, '[', ']', '…', 16)
 FROM verdicts_fts JOIN verdicts v ON v.id = verdicts_fts.rowid JOIN cases c ON c.id = v.case_id
 	LEFT JOIN reports r ON r.case_id = v.case_id AND r.hash = v.report_hash
-WHERE verdicts_fts MATCH ?1 AND (?2 = 0 OR v.case_id = ?2)
-ORDER BY rank
-LIMIT ?3`
+WHERE verdicts_fts MATCH ?1 AND verdicts_fts.rowid = ?2`,
+}
 
 // Search finds the words of query in report text, quotes, claims and
-// verdict notes, best matches first: in one case, or in all when caseID
-// is 0. Every word must match; a word ending in * matches as a prefix.
-// limit caps the hits; 0 means 100.
+// verdict notes and statuses, best matches first: in one case, or in all
+// when caseID is 0. Every word must match; a word ending in * matches as
+// a prefix. limit caps the hits; 0 means 100.
 func (s *Store) Search(ctx context.Context, query string, caseID int64, limit int) ([]Hit, error) {
 	match := ftsQuery(query)
 	if match == "" {
@@ -77,19 +104,49 @@ func (s *Store) Search(ctx context.Context, query string, caseID int64, limit in
 	if limit <= 0 {
 		limit = 100
 	}
-	var hits []Hit
-	err := eachRow(ctx, s.db, searchSQL, []any{match, caseID, limit}, func(scan func(...any) error) error {
-		var h Hit
-		var rank float64
-		if err := scan(&h.Kind, &h.CaseID, &h.CaseTitle, &h.ReportID, &h.Outlet, &h.Ref, &h.VerdictID,
-			&h.Snippet, &rank); err != nil {
+	hits, err := s.search(ctx, match, caseID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search for %q: %w", query, mapErr(err))
+	}
+	return hits, nil
+}
+
+func (s *Store) search(ctx context.Context, match string, caseID int64, limit int) ([]Hit, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rank := rankAll
+	if caseID != 0 {
+		rank = rankCase
+	}
+	type found struct {
+		source string
+		id     int64
+	}
+	var best []found
+	err = eachRow(ctx, tx, rank, []any{match, caseID, limit}, func(scan func(...any) error) error {
+		var f found
+		var score float64
+		if err := scan(&f.source, &f.id, &score); err != nil {
 			return err
 		}
-		hits = append(hits, h)
+		best = append(best, f)
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("search for %q: %w", query, mapErr(err))
+		return nil, err
+	}
+	hits := make([]Hit, 0, len(best))
+	for _, f := range best {
+		var h Hit
+		err := tx.QueryRowContext(ctx, hitDetails[f.source], match, f.id).Scan(&h.Kind, &h.CaseID, &h.CaseTitle,
+			&h.ReportID, &h.Outlet, &h.Ref, &h.VerdictID, &h.Snippet)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
 	}
 	return hits, nil
 }
@@ -98,6 +155,13 @@ func (s *Store) Search(ctx context.Context, query string, caseID int64, limit in
 // word: each word is quoted, so punctuation and FTS5 operators in it are
 // taken literally, and a trailing * is kept as a prefix search.
 func ftsQuery(q string) string {
+	// Control characters (a NUL ends an FTS5 string) separate words.
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(q, " "))
 	var terms []string
 	for _, w := range strings.Fields(q) {
 		prefix := strings.HasSuffix(w, "*")

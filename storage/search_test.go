@@ -66,3 +66,23 @@ func TestSearch(t *testing.T) {
 		t.Error("a search with no words succeeded")
 	}
 }
+
+// FuzzSearch checks that whatever a user types, search either finds
+// something or nothing, or says there are no words: FTS5 syntax in the
+// input never reaches SQLite as syntax.
+func FuzzSearch(f *testing.F) {
+	s := mustOpen(f)
+	c, _, _ := sampleCase(f, s)
+	for _, seed := range []string{"riverbank", `"tax`, "NEAR(a b)", "a OR", "col:umn", "*", "-x", "^start", "'", "(", "a AND NOT b", "ü*", "\x00"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		hits, err := s.Search(context.Background(), q, c.ID, 10)
+		if err != nil && ftsQuery(q) != "" {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		if len(hits) > 10 {
+			t.Fatalf("Search(%q): %d hits over the limit", q, len(hits))
+		}
+	})
+}
