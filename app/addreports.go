@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,30 +19,46 @@ import (
 // reportExtensions are the file kinds the file dialogs offer.
 var reportExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".eml", ".pdf"}
 
-// addFiles adds report files to the case and analyses it again. A file that
-// cannot be read is named in one error dialog with the reason; the others
-// are added.
+// addFiles adds report files to the case off the UI goroutine, then
+// analyses it again. Files that cannot be read or saved are named in one
+// error dialog with their reasons; the others are added.
 func (cv *caseView) addFiles(paths []string) {
-	var errs []error
-	added := 0
-	for _, p := range paths {
-		r, err := ingest.Load(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
+	cv.busy(fmt.Sprintf("Adding %d reports…", len(paths)))
+	hasRef := slices.ContainsFunc(cv.reports, func(r *compare.Report) bool { return r.Reference })
+	store, id := cv.ui.store, cv.info.ID
+	cv.analysing.Add(1)
+	go func() {
+		defer cv.analysing.Done()
+		var errs []error
+		added := 0
+		for i, p := range paths {
+			r, err := ingest.Load(p)
+			if err == nil {
+				if !hasRef && isTranscript(r) {
+					r.Reference, hasRef = true, true
+				}
+				err = store.AddReport(id, r)
+			}
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			added++
+			if i%10 == 9 {
+				fyne.Do(func() { cv.status.SetText(fmt.Sprintf("Adding reports: %d of %d…", i+1, len(paths))) })
+			}
 		}
-		if err := cv.addReport(r); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		added++
-	}
-	if added > 0 {
-		cv.reloadReports()
-	}
-	if len(errs) > 0 {
-		cv.ui.showError(fmt.Errorf("%d of %d files could not be added:\n%w", len(errs), len(paths), errors.Join(errs...)))
-	}
+		fyne.Do(func() {
+			if added > 0 {
+				cv.reloadReports()
+			} else {
+				cv.idle()
+			}
+			if len(errs) > 0 {
+				cv.ui.showErrors(fmt.Sprintf("%d of %d files could not be added", len(errs), len(paths)), errs)
+			}
+		})
+	}()
 }
 
 // addReport stores a report in the case. The first report of a case whose
@@ -78,7 +93,6 @@ func (cv *caseView) reloadReports() {
 	cv.report = -1
 	cv.reportList.UnselectAll()
 	cv.reportList.Refresh()
-	cv.sizeColumns()
 	cv.analyse()
 }
 

@@ -196,6 +196,23 @@ func (u *UI) ShowStoreError(err error) {
 	u.showError(fmt.Errorf("%w\n\nThis session works in memory: cases and verdicts will not be saved", err))
 }
 
+// maxListedErrors is how many errors one dialog lists; it counts the rest.
+const maxListedErrors = 8
+
+// showErrors shows several errors in one dialog under a summary, listing
+// the first few.
+func (u *UI) showErrors(summary string, errs []error) {
+	lines := make([]string, 0, maxListedErrors+1)
+	for i, err := range errs {
+		if i == maxListedErrors {
+			lines = append(lines, fmt.Sprintf("… and %d more.", len(errs)-i))
+			break
+		}
+		lines = append(lines, err.Error())
+	}
+	u.showError(fmt.Errorf("%s:\n%s", summary, strings.Join(lines, "\n")))
+}
+
 // showError shows err in a dialog over the main window.
 func (u *UI) showError(err error) {
 	dialog.ShowError(err, u.win)

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -34,6 +35,10 @@ type caseView struct {
 	// members of the rendering the verdict keys apply to.
 	selected *row
 	focus    int
+	// cards is how many renderings of the selected group the detail shows;
+	// bars are their focus marks.
+	cards int
+	bars  []*canvas.Rectangle
 	// report is the index of the report selected in the reports list.
 	report int
 
@@ -123,9 +128,7 @@ func (cv *caseView) analyse() {
 		cv.apply(gen, nil, nil, 0)
 		return
 	}
-	cv.progress.Show()
-	cv.progress.Start()
-	cv.status.SetText(fmt.Sprintf("Analysing %d reports…", len(cv.reports)))
+	cv.busy(fmt.Sprintf("Analysing %d reports…", len(cv.reports)))
 	cv.analysing.Add(1)
 	store, id := cv.ui.store, cv.info.ID
 	go func() {
@@ -146,13 +149,26 @@ func (cv *caseView) analyse() {
 	}()
 }
 
+// busy shows the progress bar and what is being done.
+func (cv *caseView) busy(what string) {
+	cv.progress.Show()
+	cv.progress.Start()
+	cv.status.SetText(what)
+}
+
+// idle hides the progress bar and shows the counts again.
+func (cv *caseView) idle() {
+	cv.progress.Stop()
+	cv.progress.Hide()
+	cv.updateStatus()
+}
+
 // fail ends an analysis that failed.
 func (cv *caseView) fail(gen int, err error) {
 	if gen != cv.generation {
 		return
 	}
-	cv.progress.Stop()
-	cv.progress.Hide()
+	cv.idle()
 	cv.status.SetText("The analysis failed.")
 	cv.ui.showError(err)
 }
@@ -184,7 +200,6 @@ func (cv *caseView) apply(gen int, res *compare.Result, verdicts map[string]Verd
 			cv.perReport[c.Report] = n
 		}
 	}
-	cv.sizeColumns()
 	cv.updateChoices()
 	cv.reportList.Refresh()
 	var key string
@@ -226,6 +241,7 @@ func (cv *caseView) selectRow(i int) {
 	if r != cv.selected {
 		cv.selected = r
 		cv.focus = firstFocus(r)
+		cv.cards = min(detailPage, len(r.members))
 	}
 	cv.matrix.ScrollTo(widget.TableCellID{Row: i, Col: 0})
 	cv.matrix.Refresh()

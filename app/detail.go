@@ -19,7 +19,14 @@ import (
 // controls for the group and for each rendering.
 func (cv *caseView) showDetail() {
 	cv.editors = nil
-	cv.detail.RemoveAll()
+	cv.bars = cv.bars[:0]
+	// The objects are set at once: adding them one by one would lay the
+	// pane out again after each.
+	var objs []fyne.CanvasObject
+	defer func() {
+		cv.detail.Objects = objs
+		cv.detail.Refresh()
+	}()
 	r := cv.selected
 	if r == nil {
 		msg := "Select a quote or claim in the matrix to see how each report renders it."
@@ -31,7 +38,7 @@ func (cv *caseView) showDetail() {
 		case cv.res != nil && len(cv.shown) == 0:
 			msg = "No quote or claim matches the filters."
 		}
-		cv.detail.Add(widget.NewLabel(msg))
+		objs = append(objs, widget.NewLabel(msg))
 		return
 	}
 
@@ -44,7 +51,7 @@ func (cv *caseView) showDetail() {
 	}
 	title := widget.NewLabelWithStyle(kind, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	cv.detail.Add(title)
+	objs = append(objs, title)
 	summary := fmt.Sprintf("In %d of %d reports.", len(r.byReport), len(cv.reports))
 	if r.severity == 0 {
 		summary += " No differences: every report renders it as the reference does."
@@ -54,22 +61,40 @@ func (cv *caseView) showDetail() {
 	}
 	sum := widget.NewLabel(summary)
 	sum.Wrapping = fyne.TextWrapWord
-	cv.detail.Add(sum)
-	cv.detail.Add(cv.newVerdictEditor(r.key, "Verdict on the group").box)
+	objs = append(objs, sum, cv.newVerdictEditor(r.key, "Verdict on the group").box)
 
-	for i, m := range r.members {
-		cv.detail.Add(widget.NewSeparator())
-		cv.detail.Add(cv.memberCard(r, m, i == cv.focus))
+	cv.cards = max(cv.cards, min(cv.focus+1+detailPage/2, len(r.members)))
+	for i, m := range r.members[:min(cv.cards, len(r.members))] {
+		objs = append(objs, widget.NewSeparator(), cv.memberCard(r, m, i == cv.focus))
+	}
+	if rest := len(r.members) - cv.cards; rest > 0 {
+		objs = append(objs, widget.NewButton(fmt.Sprintf("Show %d more renderings", min(rest, detailPage)), func() {
+			cv.cards += detailPage
+			cv.showDetail()
+		}))
 	}
 }
 
-// absentFrom names the reports that do not carry r.
+// detailPage is how many renderings the detail shows at first, and how
+// many more each "Show more" adds: a group carried by hundreds of reports
+// opens at once.
+const detailPage = 20
+
+// absentFrom names the reports that do not carry r: the first few, then
+// how many more.
 func (cv *caseView) absentFrom(r *row) string {
+	const listed = 6
 	var names []string
+	n := 0
 	for _, rep := range cv.reports {
 		if r.byReport[rep.ID] == nil {
-			names = append(names, rep.Meta.Outlet)
+			if n++; n <= listed {
+				names = append(names, rep.Meta.Outlet)
+			}
 		}
+	}
+	if n > listed {
+		names = append(names, fmt.Sprintf("%d more", n-listed))
 	}
 	return strings.Join(names, ", ")
 }
@@ -121,6 +146,7 @@ func (cv *caseView) memberCard(r *row, m *member, focused bool) fyne.CanvasObjec
 		bar.FillColor = th.Color(ColorNameFocusRing, v)
 	}
 	bar.SetMinSize(fyne.NewSize(4, 0))
+	cv.bars = append(cv.bars, bar)
 	return container.NewBorder(nil, nil, bar, nil, body)
 }
 
@@ -131,7 +157,17 @@ func (cv *caseView) setFocus(i int) {
 	}
 	cv.saveEdits()
 	cv.focus = i
-	cv.showDetail()
+	if i >= len(cv.bars) {
+		cv.showDetail()
+	}
+	ring := fyne.CurrentApp().Settings().Theme().Color(ColorNameFocusRing, fyne.CurrentApp().Settings().ThemeVariant())
+	for j, bar := range cv.bars {
+		bar.FillColor = color.Transparent
+		if j == i {
+			bar.FillColor = ring
+		}
+		bar.Refresh()
+	}
 	cv.scrollToFocus()
 }
 

@@ -68,7 +68,12 @@ type chunk []*piece
 type diffRenderer struct {
 	d       *DiffText
 	chunks  []chunk
+	widths  []float32 // each chunk's width
 	objects []fyne.CanvasObject
+	// space and lineHeight are the text's measures; measuredWidth and
+	// measuredHeight remember the last height flow found.
+	space, lineHeight             float32
+	measuredWidth, measuredHeight float32
 }
 
 // splitEdits cuts edits into chunks: the words between spaces, each made of
@@ -108,9 +113,14 @@ func (r *diffRenderer) rebuild() {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	size := th.Size(theme.SizeNameText)
 	r.chunks = r.chunks[:0]
+	r.widths = r.widths[:0]
 	r.objects = r.objects[:0]
+	r.space = fyne.MeasureText(" ", size, fyne.TextStyle{}).Width
+	r.lineHeight = fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
+	r.measuredWidth = -1
 	for _, c := range splitEdits(r.d.edits) {
 		ch := make(chunk, 0, len(c))
+		width := float32(0)
 		for _, e := range c {
 			p := &piece{op: e.Op, text: canvas.NewText(e.Text, th.Color(theme.ColorNameForeground, v))}
 			p.text.TextSize = size
@@ -131,8 +141,10 @@ func (r *diffRenderer) rebuild() {
 				r.objects = append(r.objects, p.strike)
 			}
 			ch = append(ch, p)
+			width += p.text.MinSize().Width
 		}
 		r.chunks = append(r.chunks, ch)
+		r.widths = append(r.widths, width)
 	}
 }
 
@@ -140,16 +152,13 @@ func (r *diffRenderer) rebuild() {
 // the line gets a line of its own) and returns the height used. With place
 // false it only measures.
 func (r *diffRenderer) flow(width float32, place bool) float32 {
-	th := r.d.Theme()
-	size := th.Size(theme.SizeNameText)
-	space := fyne.MeasureText(" ", size, fyne.TextStyle{}).Width
-	lineHeight := fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
+	if !place && width == r.measuredWidth {
+		return r.measuredHeight
+	}
+	space, lineHeight := r.space, r.lineHeight
 	x, y := float32(0), float32(0)
-	for _, ch := range r.chunks {
-		w := float32(0)
-		for _, p := range ch {
-			w += p.text.MinSize().Width
-		}
+	for i, ch := range r.chunks {
+		w := r.widths[i]
 		if x > 0 && x+space+w > width {
 			x, y = 0, y+lineHeight
 		} else if x > 0 {
@@ -175,10 +184,12 @@ func (r *diffRenderer) flow(width float32, place bool) float32 {
 		}
 		x += w
 	}
-	if len(r.chunks) == 0 {
-		return 0
+	h := float32(0)
+	if len(r.chunks) > 0 {
+		h = y + lineHeight
 	}
-	return y + lineHeight
+	r.measuredWidth, r.measuredHeight = width, h
+	return h
 }
 
 func (r *diffRenderer) Layout(size fyne.Size) { r.flow(size.Width, true) }
@@ -187,11 +198,7 @@ func (r *diffRenderer) Layout(size fyne.Size) { r.flow(size.Width, true) }
 // the current width.
 func (r *diffRenderer) MinSize() fyne.Size {
 	widest := float32(0)
-	for _, ch := range r.chunks {
-		w := float32(0)
-		for _, p := range ch {
-			w += p.text.MinSize().Width
-		}
+	for _, w := range r.widths {
 		widest = max(widest, w)
 	}
 	width := max(r.d.Size().Width, widest)

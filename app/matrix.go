@@ -123,15 +123,14 @@ func abs(x int) int {
 	return x
 }
 
-// sizeColumns sets the matrix's column widths for the case's reports.
+// sizeColumns sets the height of the matrix's header and the width of its
+// first column; a report's column has the cells' width. (Setting each
+// column's width would redraw the table once per report.)
 func (cv *caseView) sizeColumns() {
 	// The header has two lines, so that an outlet's name fits a narrow
 	// column.
 	cv.matrix.SetRowHeight(-1, widget.NewLabel("Outlet\nname").MinSize().Height)
 	cv.matrix.SetColumnWidth(0, labelColumnWidth)
-	for i := range cv.reports {
-		cv.matrix.SetColumnWidth(i+1, reportColumnWidth)
-	}
 }
 
 // updateCell fills a matrix cell.
@@ -154,26 +153,28 @@ func (cv *caseView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		if reviewed(r, cv.verdicts) {
 			text = "✓ " + text
 		}
-		c.set(text, 0, cellSame, r == cv.selected, true)
+		c.setText(text, r == cv.selected)
 		return
 	}
 	report := cv.reports[id.Col-1]
 	m := r.byReport[report.ID]
+	sel := r == cv.selected
 	switch {
 	case m == nil:
-		c.set("absent", 0, cellAbsent, r == cv.selected, false)
+		c.setMark("absent", 0, cellAbsent, sel)
 	case m == r.ref:
-		c.set("ref", 0, cellReference, r == cv.selected, false)
+		c.setMark("ref", 0, cellReference, sel)
 	default:
 		if f, ok := topFlag(m); ok {
-			c.set(shortFlag[f.Kind], m.severity, cellDifferent, r == cv.selected, false)
+			c.setMark(shortFlag[f.Kind], m.severity, cellDifferent, sel)
 		} else {
-			c.set("same", 0, cellSame, r == cv.selected, false)
+			c.setMark("same", 0, cellSame, sel)
 		}
 	}
 }
 
-// matrixCell is one cell of the matrix: a mark whose shape says present,
+// matrixCell is one cell of the matrix: in the first column a label
+// naming the group; in a report's column a mark whose shape says present,
 // different or absent and whose colour says how much it matters, and a
 // word naming the difference.
 type matrixCell struct {
@@ -181,8 +182,8 @@ type matrixCell struct {
 	bg    *canvas.Rectangle
 	mark  *canvas.Circle
 	inner *canvas.Circle
+	word  *canvas.Text
 	label *widget.Label
-	state cellState
 	text  bool
 }
 
@@ -191,6 +192,7 @@ func newMatrixCell() *matrixCell {
 		bg:    canvas.NewRectangle(color.Transparent),
 		mark:  canvas.NewCircle(color.Transparent),
 		inner: canvas.NewCircle(color.Transparent),
+		word:  canvas.NewText("", color.Black),
 		label: widget.NewLabel(""),
 	}
 	c.label.Truncation = fyne.TextTruncateEllipsis
@@ -198,88 +200,106 @@ func newMatrixCell() *matrixCell {
 	return c
 }
 
-// set shows a cell. A text cell (the first column) shows text alone.
-func (c *matrixCell) set(text string, severity int, state cellState, selected, isText bool) {
+// setText shows a group's name in the first column.
+func (c *matrixCell) setText(text string, selected bool) {
+	c.text = true
+	c.setBackground(selected)
+	c.label.Text = text
+	c.Refresh()
+}
+
+// setMark shows how one report renders a group: its state, the word for
+// it and, for a difference, the severity of its most significant flag.
+func (c *matrixCell) setMark(word string, severity int, state cellState, selected bool) {
 	th := c.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	c.state, c.text = state, isText
-	c.bg.FillColor = color.Transparent
-	if selected {
-		c.bg.FillColor = th.Color(theme.ColorNameSelection, v)
-	}
-	c.label.SetText(text)
-	c.label.Importance = widget.MediumImportance
+	c.text = false
+	c.setBackground(selected)
+	c.word.Text = word
+	c.word.TextSize = th.Size(theme.SizeNameText)
+	c.word.Color = th.Color(theme.ColorNameForeground, v)
+	c.word.TextStyle.Bold = false
 	c.mark.StrokeWidth = 2
 	c.inner.FillColor = color.Transparent
 	switch state {
 	case cellAbsent:
 		c.mark.FillColor = color.Transparent
 		c.mark.StrokeColor = th.Color(theme.ColorNameDisabled, v)
-		c.label.Importance = widget.LowImportance
+		c.word.Color = th.Color(theme.ColorNameDisabled, v)
 	case cellSame:
 		c.mark.FillColor = th.Color(ColorNameSame, v)
 		c.mark.StrokeColor = c.mark.FillColor
 	case cellReference:
 		c.mark.FillColor = th.Color(theme.ColorNameForeground, v)
 		c.mark.StrokeColor = c.mark.FillColor
-		c.label.Importance = widget.LowImportance
+		c.word.Color = th.Color(theme.ColorNameDisabled, v)
 	case cellDifferent:
 		col := th.Color(severityColor(severity), v)
 		c.mark.FillColor = th.Color(theme.ColorNameBackground, v)
 		c.mark.StrokeColor = col
 		c.inner.FillColor = col
-		if severity >= 8 {
-			c.label.TextStyle.Bold = true
-		}
+		c.word.TextStyle.Bold = severity >= 8
 	}
-	if state != cellDifferent {
-		c.label.TextStyle.Bold = false
-	}
-	c.mark.Hidden, c.inner.Hidden = isText, isText || state != cellDifferent
+	c.inner.Hidden = state != cellDifferent
 	c.Refresh()
 }
 
-// CreateRenderer lays the mark out left of the label.
+func (c *matrixCell) setBackground(selected bool) {
+	c.bg.FillColor = color.Transparent
+	if selected {
+		c.bg.FillColor = c.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
+	}
+}
+
+// CreateRenderer lays the mark out left of its word.
 func (c *matrixCell) CreateRenderer() fyne.WidgetRenderer {
-	return &matrixCellRenderer{c: c, objects: []fyne.CanvasObject{c.bg, c.mark, c.inner, c.label}}
+	return &matrixCellRenderer{c: c}
 }
 
 type matrixCellRenderer struct {
-	c       *matrixCell
-	objects []fyne.CanvasObject
+	c *matrixCell
 }
 
 const markSize = 12
 
 func (r *matrixCellRenderer) Layout(size fyne.Size) {
-	r.c.bg.Resize(size)
-	pad := r.c.Theme().Size(theme.SizeNamePadding)
-	x := float32(0)
-	if !r.c.text {
-		y := (size.Height - markSize) / 2
-		r.c.mark.Move(fyne.NewPos(pad*2, y))
-		r.c.mark.Resize(fyne.NewSize(markSize, markSize))
-		// A different rendering is a ring with a dot in the colour.
-		r.c.inner.Move(fyne.NewPos(pad*2+markSize/4, y+markSize/4))
-		r.c.inner.Resize(fyne.NewSize(markSize/2, markSize/2))
-		x = pad*2 + markSize
+	c := r.c
+	c.bg.Resize(size)
+	if c.text {
+		c.label.Move(fyne.NewPos(0, 0))
+		c.label.Resize(size)
+		return
 	}
-	r.c.label.Move(fyne.NewPos(x, 0))
-	r.c.label.Resize(fyne.NewSize(size.Width-x, size.Height))
+	pad := c.Theme().Size(theme.SizeNamePadding)
+	y := (size.Height - markSize) / 2
+	c.mark.Move(fyne.NewPos(pad*2, y))
+	c.mark.Resize(fyne.NewSize(markSize, markSize))
+	// A different rendering is a ring with a dot in the colour.
+	c.inner.Move(fyne.NewPos(pad*2+markSize/4, y+markSize/4))
+	c.inner.Resize(fyne.NewSize(markSize/2, markSize/2))
+	ws := c.word.MinSize()
+	c.word.Move(fyne.NewPos(pad*3+markSize, (size.Height-ws.Height)/2))
+	c.word.Resize(ws)
 }
 
 func (r *matrixCellRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(markSize*3, r.c.label.MinSize().Height)
+	return fyne.NewSize(reportColumnWidth, r.c.label.MinSize().Height)
 }
 
 func (r *matrixCellRenderer) Refresh() {
 	r.Layout(r.c.Size())
-	for _, o := range r.objects {
+	for _, o := range r.Objects() {
 		o.Refresh()
 	}
 }
 
-func (r *matrixCellRenderer) Objects() []fyne.CanvasObject { return r.objects }
+// Objects are the label in the first column, else the mark and its word.
+func (r *matrixCellRenderer) Objects() []fyne.CanvasObject {
+	if r.c.text {
+		return []fyne.CanvasObject{r.c.bg, r.c.label}
+	}
+	return []fyne.CanvasObject{r.c.bg, r.c.mark, r.c.inner, r.c.word}
+}
 
 func (r *matrixCellRenderer) Destroy() {}
 
