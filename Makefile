@@ -97,7 +97,7 @@ icon:
 
 # Benchmarks and the corpus score are for measuring, not gates.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./compare/ ./compare/ingest/
+	$(GO) test -run '^$$' -bench . -benchmem ./compare/ ./compare/ingest/ ./storage/
 
 score: build
 	python3 ../shared/eval/score.py --dir ../shared/corpus --cmd './$(BIN) compare --format json'

@@ -92,6 +92,9 @@ func (s *Store) exportBundle(ctx context.Context, caseID int64, path string) err
 	if err := b.Close(); err != nil {
 		return err
 	}
+	if err := os.Chmod(tmpPath, 0o644); err != nil {
+		return err
+	}
 	return os.Rename(tmpPath, path)
 }
 

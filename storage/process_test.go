@@ -157,7 +157,9 @@ func checkCommitted(t *testing.T, path string, uids []string) {
 
 // TestCrashSafety kills a child process recording verdicts at random
 // moments, again and again, and checks that the database stays sound and
-// keeps every verdict the child had reported committed. Every fourth child
+// keeps every verdict the child had reported committed. The child analyses
+// the case again before every eighth verdict, so some kills land in that
+// longer transaction. Every fourth child
 // is killed blind, perhaps while it opens the database; the others once
 // they are recording, a random while after their first commit.
 func TestCrashSafety(t *testing.T) {
@@ -170,7 +172,7 @@ func TestCrashSafety(t *testing.T) {
 	var committed []string
 	killedMidRun := 0
 	for run := range kills {
-		cmd := childCmd(t, path, caseID, refs, fmt.Sprintf("run%d", run), 0, 0)
+		cmd := childCmd(t, path, caseID, refs, fmt.Sprintf("run%d", run), 0, 8)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		stdout, err := cmd.StdoutPipe()
