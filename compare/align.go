@@ -61,12 +61,15 @@ func shingles(w []string) []uint64 {
 // link is a candidate match between items a < b.
 type link struct {
 	a, b int
-	// common is the number of words the two share in order.
+	// common is the number of words the two share in runs (see overlap),
+	// which decides whether they render about the same extent of words.
 	common int
 }
 
-// candidates returns the pairs of items from different reports that share a
-// shingle, with how many shingles they share, from an inverted index.
+// candidates returns the pairs of items that share a shingle, with how many
+// shingles they share, from an inverted index. Pairs from one report count
+// too: a report may quote a statement whole and repeat a sentence of it,
+// and copies of that sentence elsewhere are represented by one item.
 func candidates(items []item) map[[2]int]int {
 	index := map[uint64][]int{}
 	for i, it := range items {
@@ -81,9 +84,7 @@ func candidates(items []item) map[[2]int]int {
 		}
 		for x, i := range post {
 			for _, j := range post[x+1:] {
-				if items[i].report != items[j].report {
-					shared[[2]int{i, j}]++
-				}
+				shared[[2]int{i, j}]++
 			}
 		}
 	}
@@ -123,9 +124,9 @@ func measureOverlap(a, b []token, opts Options) overlap {
 }
 
 // linkItems decides which candidate pairs render the same words: they
-// share a run of five words or more, or most of the shorter one's words
-// in order, or both are short and the shorter is a two-word fragment the
-// longer holds whole.
+// share a run of five words or more, or four in five of the shorter one's
+// words in order with a run of three, or the shorter is a two-word
+// fragment that a text of at most ten words holds whole.
 //
 // Items with the same words (a quote carried verbatim by many reports) are
 // compared once: only the first of each set of copies goes through the
@@ -155,10 +156,12 @@ func linkItems(items []item, opts Options) []link {
 			continue
 		}
 		o := measureOverlap(a.loose, b.loose, opts)
-		if o.runs >= 5 || o.runs >= minRun && float64(o.all) >= 0.75*float64(short) ||
-			short == 2 && o.longest == 2 && max(len(a.words), len(b.words)) <= 8 &&
-				slices.ContainsFunc(shorter(a, b).words, isContentWord) {
-			links = append(links, link{a: pair[0], b: pair[1], common: o.all})
+		switch {
+		case o.runs >= 5 || o.runs >= minRun && float64(o.all) >= 0.8*float64(short):
+			links = append(links, link{a: pair[0], b: pair[1], common: o.runs})
+		case short == 2 && o.longest == 2 && max(len(a.words), len(b.words)) <= 10 &&
+			slices.ContainsFunc(shorter(a, b).words, isContentWord):
+			links = append(links, link{a: pair[0], b: pair[1], common: 2})
 		}
 	}
 	sort.Slice(links, func(i, j int) bool {
@@ -204,7 +207,7 @@ func groupItems(items []item, links []link) [][]int {
 	var covers []link
 	for _, l := range links {
 		long := max(len(items[l.a].words), len(items[l.b].words))
-		if float64(l.common) >= 0.5*float64(long) {
+		if float64(l.common) >= 0.6*float64(long) {
 			ra, rb := find(l.a), find(l.b)
 			if ra != rb {
 				parent[max(ra, rb)] = min(ra, rb)
