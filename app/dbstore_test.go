@@ -1,7 +1,9 @@
 package app
 
 import (
+	"io"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/parallax-review/parallax/storage"
@@ -63,5 +65,64 @@ func TestDBStoreRefusesBadEvidence(t *testing.T) {
 	}
 	if _, ok := cv.verdicts[m.key]; ok {
 		t.Error("the refused verdict shows as current")
+	}
+}
+
+func TestExport(t *testing.T) {
+	store, db := openDB(t, filepath.Join(t.TempDir(), "parallax.db"))
+	defer db.Close()
+	u := newTestUI(t, store)
+	cv := openSample(t, u)
+	m := cv.selected.members[cv.focus]
+	if !cv.record(m.key, "altered", "checked against the transcript", "https://example.org/tape") {
+		t.Fatal("recording a verdict failed")
+	}
+	// ClaimReview reviews whole groups.
+	if !cv.record(cv.selected.key, "altered", "", "") {
+		t.Fatal("recording a group verdict failed")
+	}
+	pub := Publisher{Organisation: "Harbour Checks", ReviewsURL: "https://checks.example/reviews"}
+	e := store.(Exporter)
+	for _, f := range exportFormats {
+		t.Run(f.format, func(t *testing.T) {
+			var b strings.Builder
+			if err := e.Export(cv.info.ID, f.format, pub, &b); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), "altered") {
+				t.Errorf("the %s export does not carry the verdict:\n%.400s", f.label, b.String())
+			}
+		})
+	}
+	t.Run("claimreview without organisation", func(t *testing.T) {
+		err := e.Export(cv.info.ID, "claimreview", Publisher{}, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "organisation") {
+			t.Errorf("error %v, want one naming the missing organisation", err)
+		}
+	})
+	t.Run("bundle", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "case.parallax")
+		if err := e.ExportBundle(cv.info.ID, path); err != nil {
+			t.Fatal(err)
+		}
+		other, odb := openDB(t, filepath.Join(t.TempDir(), "other.db"))
+		defer odb.Close()
+		cases, err := other.(Exporter).ImportBundle(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cases) != 1 || cases[0].Title != cv.info.Title {
+			t.Errorf("imported %+v, want the case %q", cases, cv.info.Title)
+		}
+	})
+}
+
+func TestMemoryStoreCannotExport(t *testing.T) {
+	u := newTestUI(t, NewMemoryStore())
+	if u.exporter() != nil {
+		t.Fatal("a memory store claims to export")
+	}
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("no dialog tells that this session cannot export")
 	}
 }

@@ -350,7 +350,7 @@ func (cv *caseView) filterBar() fyne.CanvasObject {
 
 // resetFilters clears every filter but keeps the sort order.
 func (cv *caseView) resetFilters() {
-	cv.kindSel.Selected = cv.kindSel.Options[0]
+	cv.kindSel.SetSelectedIndex(0)
 	cv.withDiffCheck.SetChecked(false)
 	cv.unreviewedCheck.SetChecked(false)
 	cv.speakerSel.SetSelected(anySpeaker)

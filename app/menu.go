@@ -32,6 +32,17 @@ func (u *UI) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Add folder of reports…", inCase((*caseView).addFolderDialog)),
 		fyne.NewMenuItem("Paste report…", inCase((*caseView).pasteDialog)),
 		fyne.NewMenuItemSeparator(),
+	)
+	export := fyne.NewMenuItem("Export", nil)
+	export.ChildMenu = fyne.NewMenu("")
+	for _, f := range exportFormats {
+		export.ChildMenu.Items = append(export.ChildMenu.Items,
+			fyne.NewMenuItem(f.label+"…", inCase(func(cv *caseView) { cv.exportDialog(f.format, f.ext) })))
+	}
+	file.Items = append(file.Items, export,
+		fyne.NewMenuItem("Export bundle…", inCase((*caseView).exportBundleDialog)),
+		fyne.NewMenuItem("Import bundle…", u.importBundleDialog),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Preferences…", u.showPreferences),
 	)
 	themes := []struct{ label, value string }{{"System theme", ThemeSystem}, {"Light theme", ThemeLight}, {"Dark theme", ThemeDark}}
@@ -59,6 +70,12 @@ func (u *UI) showPreferences() {
 	reviewer.SetText(p.String(prefReviewer))
 	org := widget.NewEntry()
 	org.SetText(p.String(prefOrganisation))
+	orgURL := widget.NewEntry()
+	orgURL.SetText(p.String(prefOrganisationURL))
+	orgURL.SetPlaceHolder("https://…")
+	reviewsURL := widget.NewEntry()
+	reviewsURL.SetText(p.String(prefReviewsURL))
+	reviewsURL.SetPlaceHolder("https://… (the page that publishes the reviews)")
 	themeChoice := widget.NewRadioGroup([]string{ThemeSystem, ThemeLight, ThemeDark}, nil)
 	themeChoice.Horizontal = true
 	themeChoice.SetSelected(p.StringWithFallback(prefTheme, ThemeSystem))
@@ -68,6 +85,8 @@ func (u *UI) showPreferences() {
 	items := []*widget.FormItem{
 		widget.NewFormItem("Reviewer", reviewer),
 		widget.NewFormItem("Organisation", org),
+		widget.NewFormItem("Organisation URL", orgURL),
+		{Text: "Reviews page", Widget: reviewsURL, HintText: "Used in ClaimReview exports."},
 		widget.NewFormItem("Theme", themeChoice),
 		{Text: "Verdict scale", Widget: scale, HintText: "One status a line, best first; keys 1–9 choose them."},
 	}
@@ -77,6 +96,8 @@ func (u *UI) showPreferences() {
 		}
 		p.SetString(prefReviewer, strings.TrimSpace(reviewer.Text))
 		p.SetString(prefOrganisation, strings.TrimSpace(org.Text))
+		p.SetString(prefOrganisationURL, strings.TrimSpace(orgURL.Text))
+		p.SetString(prefReviewsURL, strings.TrimSpace(reviewsURL.Text))
 		u.setTheme(themeChoice.Selected)
 		var statuses []string
 		for _, s := range strings.Split(scale.Text, "\n") {
@@ -95,6 +116,6 @@ func (u *UI) showPreferences() {
 			u.cv.showDetail()
 		}
 	}, u.win)
-	d.Resize(fyne.NewSize(520, 480))
+	d.Resize(fyne.NewSize(560, 560))
 	d.Show()
 }

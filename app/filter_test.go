@@ -1,0 +1,105 @@
+package app
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/parallax-review/parallax/compare"
+)
+
+// filterRows returns three groups: a quote by the mayor with a severe
+// difference in r2, a quote by an aide that r1 and r3 render alike and
+// that has a group verdict, and a claim that r2 and r3 trim.
+func filterRows() ([]*row, map[string]Verdict) {
+	mk := func(key string, kind compare.Kind, speaker, text string, severity int, reports ...string) *row {
+		r := &row{key: key, kind: kind, speaker: speaker, severity: severity, byReport: map[string]*member{}, haystack: strings.ToLower(text)}
+		for i, id := range reports {
+			m := &member{id: key + id, key: key + id, report: &compare.Report{ID: id}, text: text}
+			if i == 0 {
+				r.ref = m
+			}
+			r.members = append(r.members, m)
+			r.byReport[id] = m
+		}
+		return r
+	}
+	rows := []*row{
+		mk("A", compare.KindQuote, "Mayor", "We will not raise taxes", 9, "r1", "r2"),
+		mk("B", compare.KindQuote, "Aide", "It is a fair budget", 0, "r1", "r3"),
+		mk("C", compare.KindClaim, "", "Spending grows 4%", 4, "r2", "r3"),
+	}
+	return rows, map[string]Verdict{"B": {Status: "accurate", Note: "Checked against the tape"}}
+}
+
+func TestFilter(t *testing.T) {
+	rows, verdicts := filterRows()
+	tests := []struct {
+		name string
+		f    filter
+		want string
+	}{
+		{"everything", filter{}, "ABC"},
+		{"quotes", filter{kind: compare.KindQuote}, "AB"},
+		{"claims", filter{kind: compare.KindClaim}, "C"},
+		{"with differences", filter{withDiff: true}, "AC"},
+		{"not yet reviewed", filter{unreviewed: true}, "AC"},
+		{"speaker", filter{speaker: "Aide"}, "B"},
+		{"outlet", filter{report: "r1"}, "AB"},
+		{"text, any case", filter{text: " TAXES "}, "A"},
+		{"text in a verdict note", filter{text: "tape"}, "B"},
+		{"text nowhere", filter{text: "deficit"}, ""},
+		{"by significance", filter{bySignificance: true}, "ACB"},
+		{"quotes with differences", filter{kind: compare.KindQuote, withDiff: true}, "A"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got strings.Builder
+			for _, r := range tt.f.apply(rows, verdicts) {
+				got.WriteString(r.key)
+			}
+			if got.String() != tt.want {
+				t.Errorf("apply = %q, want %q", got.String(), tt.want)
+			}
+		})
+	}
+}
+
+func TestSpeakers(t *testing.T) {
+	rows, _ := filterRows()
+	if got := speakers(rows); !slices.Equal(got, []string{"Aide", "Mayor"}) {
+		t.Errorf("speakers = %q, want [Aide Mayor]", got)
+	}
+}
+
+func TestFilterControls(t *testing.T) {
+	u := newTestUI(t, NewMemoryStore())
+	cv := openSample(t, u)
+	all := len(cv.rows)
+	cv.kindSel.SetSelected("Claims")
+	for _, r := range cv.shown {
+		if r.kind != compare.KindClaim {
+			t.Fatalf("the claims filter shows a %s", r.kind)
+		}
+	}
+	if rows, _ := cv.matrix.Length(); rows != len(cv.shown) || rows == 0 || rows == all {
+		t.Errorf("with the claims filter the matrix has %d rows of %d groups", rows, all)
+	}
+	if !strings.Contains(cv.status.Text, "shown") {
+		t.Errorf("status %q does not say how many are shown", cv.status.Text)
+	}
+	cv.outletSel.SetSelected(cv.reports[1].Meta.Outlet)
+	for _, r := range cv.shown {
+		if r.byReport[cv.reports[1].ID] == nil {
+			t.Fatalf("the outlet filter shows a group %s does not carry", cv.reports[1].Meta.Outlet)
+		}
+	}
+	cv.resetFilters()
+	if len(cv.shown) != all {
+		t.Errorf("after resetting the filters %d of %d groups show", len(cv.shown), all)
+	}
+	cv.search.SetText("zzzz no such words")
+	if len(cv.shown) != 0 || cv.selected != nil {
+		t.Errorf("a search that matches nothing shows %d groups, selection %v", len(cv.shown), cv.selected != nil)
+	}
+}

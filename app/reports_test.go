@@ -1,0 +1,103 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+func TestReaderLinksSelectGroups(t *testing.T) {
+	u := newTestUI(t, NewMemoryStore())
+	cv := openSample(t, u)
+	r := cv.reports[1]
+	marks := reportMarks(cv.rows, r.ID)
+	if len(marks) < 2 {
+		t.Fatalf("%s has %d quotes and claims in groups, want at least 2", r.Meta.Outlet, len(marks))
+	}
+	for i := 1; i < len(marks); i++ {
+		if marks[i].span.Start < marks[i-1].span.End {
+			t.Fatalf("marks %d and %d overlap", i-1, i)
+		}
+	}
+	var picked *row
+	segs := readerSegments(r.Body, marks, func(x *row) { picked = x })
+	var text strings.Builder
+	var links []*widget.HyperlinkSegment
+	for _, s := range segs {
+		text.WriteString(s.Textual())
+		if l, ok := s.(*widget.HyperlinkSegment); ok {
+			links = append(links, l)
+		}
+	}
+	if got, want := text.String(), strings.ReplaceAll(r.Body, "\n", ""); got != want {
+		t.Errorf("the reader's text differs from the report's body:\n%q\n%q", got, want)
+	}
+	if len(links) != len(marks) {
+		t.Fatalf("%d links for %d marks", len(links), len(marks))
+	}
+	if links[1].Text != r.Body[marks[1].span.Start:marks[1].span.End] {
+		t.Errorf("link text %q, want the quote or claim's text", links[1].Text)
+	}
+	links[1].OnTapped()
+	if picked != marks[1].row {
+		t.Error("tapping a link does not pick its group")
+	}
+
+	// From the case window: the reader opens, and a link selects the
+	// group in the matrix even when a filter hides it.
+	before := len(u.app.Driver().AllWindows())
+	cv.openReader(r, marks[1].span)
+	if n := len(u.app.Driver().AllWindows()); n != before+1 {
+		t.Fatalf("%d windows after opening the reader, want %d", n, before+1)
+	}
+	cv.search.SetText("zzzz no such words")
+	cv.selectGroup(marks[1].row)
+	if cv.selected != marks[1].row {
+		t.Error("selecting a group from the reader did not select it in the matrix")
+	}
+}
+
+func TestPasteReport(t *testing.T) {
+	u := newTestUI(t, NewMemoryStore())
+	cv := openSample(t, u)
+	n := len(cv.reports)
+	text := "Title: Barrier row\n\nMayor Elena Marsh said: \"The barrier will cost $50 million, and we will raise property taxes to pay for it.\""
+	if err := cv.addPasted("Evening Star", "", "2026-03-14", text); err != nil {
+		t.Fatal(err)
+	}
+	waitAnalysis(t, u)
+	if len(cv.reports) != n+1 {
+		t.Fatalf("%d reports after pasting, want %d", len(cv.reports), n+1)
+	}
+	r := cv.reports[n]
+	if r.Meta.Outlet != "Evening Star" || r.Meta.Title != "Barrier row" || r.Meta.Date != "2026-03-14" {
+		t.Errorf("pasted report's meta = %+v", r.Meta)
+	}
+	if err := cv.addPasted("Empty", "", "", "   \n"); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("pasting nothing: error %v, want one saying it is empty", err)
+	}
+}
+
+func TestDropFiles(t *testing.T) {
+	u := newTestUI(t, NewMemoryStore())
+	paths := writeReports(t, map[string]string{"01-evening-star.txt": "She said: \"The barrier is late.\""})
+	uris := []fyne.URI{storage.NewFileURI(paths[0])}
+
+	u.Start(false, nil)
+	u.onDropped(fyne.NewPos(10, 10), uris)
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("dropping files on the welcome view says nothing")
+	}
+
+	c, _ := u.store.NewCase("Dropped")
+	u.openCase(c)
+	waitAnalysis(t, u)
+	u.onDropped(fyne.NewPos(10, 10), uris)
+	waitAnalysis(t, u)
+	if len(u.cv.reports) != 1 || u.cv.reports[0].Meta.Outlet != "Evening Star" {
+		t.Errorf("after the drop the case holds %d reports", len(u.cv.reports))
+	}
+}
