@@ -77,6 +77,8 @@ func inputsKey(hashes []string, reference string) string {
 // SaveAnalysis stores res as the analysis of a case, replacing the
 // previous one. Every report of res must be a report of the case (the
 // same body); the analysis of a subset of the reports is stored but stale.
+// The stored analysis names each report as Report.Compare does ("r" and
+// the stored ID), whatever IDs res gave them.
 func (s *Store) SaveAnalysis(ctx context.Context, caseID int64, res *compare.Result) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error { return saveAnalysis(ctx, tx, caseID, res) })
 	if err != nil {
@@ -125,8 +127,14 @@ func saveAnalysis(ctx context.Context, tx *sql.Tx, caseID int64, res *compare.Re
 	}
 	defer w.close()
 	for i, r := range res.Reports {
-		if _, err := w.report.ExecContext(ctx, caseID, reportIDs[r.ID], r.ID, i); err != nil {
+		id := reportIDs[r.ID]
+		if _, err := w.report.ExecContext(ctx, caseID, id, reportRef(id), i); err != nil {
 			return fmt.Errorf("report %s: %w", r.ID, err)
+		}
+	}
+	for i, syn := range res.Syndication {
+		if _, err := w.syndication.ExecContext(ctx, caseID, i, reportIDs[syn.Copy], reportIDs[syn.Of], syn.Containment); err != nil {
+			return fmt.Errorf("syndication of %s: %w", syn.Copy, err)
 		}
 	}
 	if err := insertItems(ctx, tx, caseID, reportIDs, res); err != nil {
@@ -188,7 +196,7 @@ func insertItems(ctx context.Context, tx *sql.Tx, caseID int64, reportIDs map[st
 
 // analysisWriter holds the prepared statements that store an analysis.
 type analysisWriter struct {
-	report, grp, member, diff, flag *sql.Stmt
+	report, syndication, grp, member, diff, flag *sql.Stmt
 }
 
 func newAnalysisWriter(ctx context.Context, tx *sql.Tx) (*analysisWriter, error) {
@@ -198,6 +206,8 @@ func newAnalysisWriter(ctx context.Context, tx *sql.Tx) (*analysisWriter, error)
 		sql string
 	}{
 		{&w.report, `INSERT INTO analysis_reports (case_id, report_id, ref, position) VALUES (?, ?, ?, ?)`},
+		{&w.syndication, `INSERT INTO analysis_syndication (case_id, position, copy_report, of_report, containment)
+			VALUES (?, ?, ?, ?, ?)`},
 		{&w.grp, `INSERT INTO item_groups (case_id, ref, kind, reference, severity) VALUES (?, ?, ?, ?, ?)`},
 		{&w.member, `INSERT INTO group_members (group_id, position, item) VALUES (?, ?, ?)`},
 		{&w.diff, `INSERT INTO group_diffs (group_id, position, item, similarity, edits) VALUES (?, ?, ?, ?, ?)`},
@@ -215,7 +225,7 @@ func newAnalysisWriter(ctx context.Context, tx *sql.Tx) (*analysisWriter, error)
 }
 
 func (w *analysisWriter) close() {
-	for _, st := range []*sql.Stmt{w.report, w.grp, w.member, w.diff, w.flag} {
+	for _, st := range []*sql.Stmt{w.report, w.syndication, w.grp, w.member, w.diff, w.flag} {
 		if st != nil {
 			st.Close()
 		}
@@ -316,6 +326,19 @@ func loadAnalysis(ctx context.Context, tx *sql.Tx, caseID int64) (*Analysis, err
 			refs[id] = ref
 			return nil
 		})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(ctx, tx, `SELECT copy_report, of_report, containment FROM analysis_syndication
+		WHERE case_id = ? ORDER BY position`, []any{caseID}, func(scan func(...any) error) error {
+		var copyID, ofID int64
+		var containment float64
+		if err := scan(&copyID, &ofID, &containment); err != nil {
+			return err
+		}
+		a.Syndication = append(a.Syndication, compare.Syndication{Copy: refs[copyID], Of: refs[ofID], Containment: containment})
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}

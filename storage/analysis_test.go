@@ -49,6 +49,59 @@ func TestAnalysisRoundTrip(t *testing.T) {
 	}
 }
 
+// TestAnalysisKeepsSyndication stores the analysis of a case in which one
+// report reprints another: the link survives the round trip, named by the
+// stored reports, whatever IDs the analysis gave them.
+func TestAnalysisKeepsSyndication(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	c, err := s.CreateCase(ctx, "Wire story", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := sampleReports(t)[1:3]
+	reprint := *reports[0]
+	reprint.File, reprint.Meta.Outlet = "reprint.txt", "The Reprint"
+	reprint.Body = "Reprinted with permission.\n" + reprint.Body
+	reports = append(reports, &reprint)
+	if _, err := s.AddReports(ctx, c.ID, reports); err != nil {
+		t.Fatal(err)
+	}
+	res := compare.Analyze(reports, compare.DefaultOptions())
+	if len(res.Syndication) == 0 {
+		t.Fatal("the engine finds no reprint in the test case")
+	}
+	if err := s.SaveAnalysis(ctx, c.ID, res); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.LoadAnalysis(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.Reports(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rename := map[string]string{}
+	for i, r := range res.Reports {
+		rename[r.ID] = stored[i].Compare().ID
+	}
+	if len(got.Syndication) != len(res.Syndication) {
+		t.Fatalf("syndication after the round trip = %+v, want %+v", got.Syndication, res.Syndication)
+	}
+	for i, want := range res.Syndication {
+		want.Copy, want.Of = rename[want.Copy], rename[want.Of]
+		if got.Syndication[i] != want {
+			t.Errorf("syndication %d = %+v, want %+v", i, got.Syndication[i], want)
+		}
+	}
+	for _, q := range got.Quotes {
+		if _, ok := got.ReportIDs[q.Report]; !ok {
+			t.Errorf("quote %s names report %q, not one of the analysis", q.ID, q.Report)
+		}
+	}
+}
+
 func TestAnalysisStale(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)

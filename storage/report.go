@@ -32,10 +32,11 @@ type Report struct {
 // Compare returns the report as the analysis engine takes it. Its ID is
 // "r" and the stored ID, so it stays the same across analyses.
 func (r *Report) Compare() *compare.Report {
-	return &compare.Report{
-		ID: fmt.Sprintf("r%d", r.ID), File: r.File, Meta: r.Meta, Body: r.Body, Reference: r.Reference,
-	}
+	return &compare.Report{ID: reportRef(r.ID), File: r.File, Meta: r.Meta, Body: r.Body, Reference: r.Reference}
 }
+
+// reportRef is the ID the analysis gives the stored report id.
+func reportRef(id int64) string { return fmt.Sprintf("r%d", id) }
 
 // ContentHash returns the identity of a report body: the SHA-256 of its
 // exact bytes, in hex. Unlike compare.ContentHash it does not fold white

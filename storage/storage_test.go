@@ -162,10 +162,14 @@ func TestMigrateFromFirstVersion(t *testing.T) {
 		t.Fatalf("cases after migration = %+v, %v; want the fixture's case with 4 reports", cases, err)
 	}
 	id := cases[0].ID
-	// The stored analysis is kept (stale only if the engine changed since).
+	// The stored analysis is kept but stale: it lacks what later versions
+	// store. Analysing again keeps the verdicts attached.
 	a, err := s.LoadAnalysis(ctx, id)
-	if err != nil || len(a.Groups) == 0 {
-		t.Fatalf("analysis after migration: %v", err)
+	if err != nil || len(a.Groups) == 0 || !a.Stale {
+		t.Fatalf("analysis after migration: %v, stale %v; want the stored one, stale", err, a != nil && a.Stale)
+	}
+	if a, err = s.EnsureAnalysis(ctx, id); err != nil || a.Stale {
+		t.Fatalf("analysing the migrated case: %v", err)
 	}
 	verdicts, err := s.CurrentVerdicts(ctx, id)
 	if err != nil {
