@@ -88,7 +88,12 @@ func Parse(name string, data []byte) (*compare.Report, error) {
 	)
 	switch format := Detect(name, data); format {
 	case Text, Markdown:
-		return compare.ParseReport(name, decodeText(data))
+		r, err := compare.ParseReport(name, decodeText(data))
+		if err != nil {
+			return nil, err
+		}
+		cleanMeta(&r.Meta)
+		return r, nil
 	case HTML:
 		meta, body, err = parseHTML(data)
 	case DOCX:
@@ -120,10 +125,18 @@ func newReport(name string, meta compare.Meta, body string) (*compare.Report, er
 	if meta.Outlet == "" {
 		meta.Outlet = compare.OutletFromFileName(name)
 	}
-	for _, f := range []*string{&meta.Title, &meta.Outlet, &meta.Author, &meta.Date, &meta.URL} {
-		*f = strings.Join(strings.Fields(norm.NFC.String(*f)), " ")
-	}
+	cleanMeta(&meta)
 	return &compare.Report{File: name, Meta: meta, Body: body}, nil
+}
+
+// cleanMeta makes each metadata field one line of NFC-normalised UTF-8:
+// raw bytes in a mail header or a file's name are read as Windows-1252
+// where they can be, and replaced where they cannot.
+func cleanMeta(m *compare.Meta) {
+	for _, f := range []*string{&m.Title, &m.Outlet, &m.Author, &m.Date, &m.URL} {
+		s := strings.ToValidUTF8(string(decodeText([]byte(*f))), "\uFFFD")
+		*f = strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+	}
 }
 
 // Detect tells a file's format by its contents, then by its name's

@@ -11,8 +11,14 @@ import (
 	"github.com/parallax-review/parallax/compare"
 )
 
-// maxPDFPages bounds the pages read from one PDF.
-const maxPDFPages = 2000
+// Bounds on the page tree of one PDF, which a malformed file can make
+// cyclic: pages read, tree nodes visited, and the depth of the tree and
+// of a page's chain of parents.
+const (
+	maxPDFPages = 2000
+	maxPDFNodes = 10000
+	maxPDFDepth = 64
+)
 
 // parsePDF reads a PDF's text, page by page, and its document
 // information (title, author, creation date). A PDF whose pages hold no
@@ -34,11 +40,12 @@ func parsePDF(data []byte) (meta compare.Meta, body string, err error) {
 		Author: info.Key("Author").Text(),
 		Date:   pdfDate(info.Key("CreationDate").Text()),
 	}
+	w := pageWalker{budget: maxPDFNodes}
+	w.walk(r.Trailer().Key("Root").Key("Pages"), 0)
 	var b strings.Builder
-	for i := 1; i <= min(r.NumPage(), maxPDFPages) && b.Len() <= compare.MaxReportSize; i++ {
-		p := r.Page(i)
-		if p.V.IsNull() {
-			continue
+	for _, p := range w.pages {
+		if b.Len() > compare.MaxReportSize {
+			break
 		}
 		b.WriteString(pageText(p.Content().Text))
 		b.WriteByte('\n')
@@ -47,6 +54,43 @@ func parsePDF(data []byte) (meta compare.Meta, body string, err error) {
 		return meta, "", fmt.Errorf("%w: the PDF has no text layer (a scan?)", ErrNoArticle)
 	}
 	return meta, b.String(), nil
+}
+
+// pageWalker gathers the pages of a PDF's page tree in order, within the
+// bounds, where the reader's own lookup would loop on a cyclic tree.
+type pageWalker struct {
+	pages  []pdf.Page
+	budget int // tree nodes that may still be visited
+}
+
+func (w *pageWalker) walk(node pdf.Value, depth int) {
+	w.budget--
+	if w.budget < 0 || depth > maxPDFDepth || len(w.pages) >= maxPDFPages {
+		return
+	}
+	switch node.Key("Type").Name() {
+	case "Page":
+		if parentsEnd(node) {
+			w.pages = append(w.pages, pdf.Page{V: node})
+		}
+	case "Pages":
+		kids := node.Key("Kids")
+		for i := range kids.Len() {
+			w.walk(kids.Index(i), depth+1)
+		}
+	}
+}
+
+// parentsEnd tells whether a page's chain of parents, which the reader
+// follows to find inherited resources, ends.
+func parentsEnd(page pdf.Value) bool {
+	v := page
+	for range maxPDFDepth {
+		if v = v.Key("Parent"); v.IsNull() {
+			return true
+		}
+	}
+	return false
 }
 
 // pageText lays a page's glyphs out as text, in the order the page draws
