@@ -13,6 +13,7 @@ import (
 	"net/mail"
 	"net/textproto"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -101,7 +102,11 @@ func mailText(h textproto.MIMEHeader, body io.Reader, depth int) (string, error)
 		return mailHTML(decodeLabel(params["charset"], data)), nil
 	}
 	if params["charset"] == "" {
-		return string(decodeText(data)), nil
+		data = decodeText(data)
+		if !utf8.Valid(data) {
+			return "", fmt.Errorf("%w: a text part without a character set is neither UTF-8 nor Windows-1252 (binary?)", ErrMalformedMail)
+		}
+		return string(data), nil
 	}
 	return string(decodeLabel(params["charset"], data)), nil
 }

@@ -118,7 +118,7 @@ func Parse(name string, data []byte) (*compare.Report, error) {
 func newReport(name string, meta compare.Meta, body string) (*compare.Report, error) {
 	body = strings.ReplaceAll(body, "\r\n", "\n")
 	body = strings.ReplaceAll(body, "\r", "\n")
-	body = strings.Trim(norm.NFC.String(body), "\n")
+	body = strings.Trim(norm.NFC.String(strings.ToValidUTF8(body, "\uFFFD")), "\n")
 	if strings.TrimSpace(body) == "" {
 		return nil, fmt.Errorf("%s: %w", name, ErrNoArticle)
 	}
