@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parallax-review/parallax/compare"
@@ -41,15 +42,18 @@ func reportMarks(rows []*row, reportID string) []mark {
 	return out
 }
 
-// readerSegments turns a report's body into rich text: one paragraph per
-// line, with each quote and claim a link that selects its group.
-func readerSegments(body string, marks []mark, open func(*row)) []widget.RichTextSegment {
+// The styles of the reader: quotes and claims stand out from the text
+// around them by colour and by weight or slant.
+var (
+	quoteStyle = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+	claimStyle = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Italic: true}}
+)
+
+// readerSegments turns a report's body into rich text, one paragraph per
+// line, with each quote and claim in marks highlighted.
+func readerSegments(body string, marks []mark) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
-	text := func(s string, last bool) {
-		style := widget.RichTextStyleInline
-		if last {
-			style = widget.RichTextStyleParagraph
-		}
+	add := func(s string, style widget.RichTextStyle) {
 		segs = append(segs, &widget.TextSegment{Text: s, Style: style})
 	}
 	pos := 0
@@ -63,41 +67,65 @@ func readerSegments(body string, marks []mark, open func(*row)) []widget.RichTex
 				continue
 			}
 			if m.span.Start > cur {
-				text(body[cur:m.span.Start], false)
+				add(body[cur:m.span.Start], widget.RichTextStyleInline)
 			}
 			stop := min(m.span.End, end)
-			r := m.row
-			segs = append(segs, &widget.HyperlinkSegment{Text: body[m.span.Start:stop], OnTapped: func() { open(r) }})
+			style := quoteStyle
+			if m.row.kind == compare.KindClaim {
+				style = claimStyle
+			}
+			add(body[m.span.Start:stop], style)
 			cur = stop
 		}
-		text(strings.TrimRight(body[cur:end], "\n"), true)
+		add(strings.TrimRight(body[cur:end], "\n"), widget.RichTextStyleParagraph)
 		pos = end
 	}
 	return segs
 }
 
 // openReader shows a report's full text in its own window with its quotes
-// and claims as links: choosing one selects its group in the case window.
+// and claims highlighted, and lists them beside it: choosing one selects
+// its group in the case window.
 func (cv *caseView) openReader(r *compare.Report, at compare.Span) {
-	rt := widget.NewRichText(readerSegments(r.Body, reportMarks(cv.rows, r.ID), cv.selectGroup)...)
+	marks := reportMarks(cv.rows, r.ID)
+	rt := widget.NewRichText(readerSegments(r.Body, marks)...)
 	rt.Wrapping = fyne.TextWrapWord
 	head := widget.NewLabelWithStyle(r.Meta.Outlet+" — "+r.Meta.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
-	info := widget.NewLabel(strings.TrimSpace(r.Meta.Date + "  " + r.Meta.URL + "\nQuotes and claims are links: choose one to review it."))
+	info := widget.NewLabel(strings.TrimSpace(r.Meta.Date + "  " + r.Meta.URL))
+	info.Truncation = fyne.TextTruncateEllipsis
+	list := widget.NewList(func() int { return len(marks) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			m := marks[i]
+			glyph := "❝ "
+			if m.row.kind == compare.KindClaim {
+				glyph = "≡ "
+			}
+			o.(*widget.Label).SetText(glyph + r.Body[m.span.Start:m.span.End])
+		})
+	side := container.NewBorder(widget.NewLabel("Quotes and claims: choose one to review it"), nil, nil, nil, list)
 	scroll := container.NewVScroll(rt)
+	split := container.NewHSplit(scroll, side)
+	split.Offset = 0.65
 	w := cv.ui.app.NewWindow("Parallax — " + r.Meta.Outlet)
-	w.SetContent(container.NewBorder(container.NewVBox(head, info, widget.NewSeparator()), nil, nil, nil, scroll))
-	w.Resize(fyne.NewSize(720, 640))
+	w.SetContent(container.NewBorder(container.NewVBox(head, info, widget.NewSeparator()), nil, nil, nil, split))
+	w.Resize(fyne.NewSize(960, 680))
 	w.Show()
-	if at.End > 0 && len(r.Body) > 0 {
+	if i := slices.IndexFunc(marks, func(m mark) bool { return m.span == at }); i >= 0 {
+		list.Select(i)
 		// Scroll near the rendering: its share of the text is about its
 		// share of the height.
 		frac := float32(at.Start) / float32(len(r.Body))
 		scroll.Offset = fyne.NewPos(0, max(0, frac*rt.MinSize().Height-100))
 		scroll.Refresh()
 	}
+	list.OnSelected = func(i widget.ListItemID) { cv.selectGroup(marks[i].row) }
 }
-
 // selectGroup selects the row r in the matrix, clearing filters that hide it.
 func (cv *caseView) selectGroup(r *row) {
 	i := slices.Index(cv.shown, r)
