@@ -126,6 +126,7 @@ func (cv *caseView) openReader(r *compare.Report, at compare.Span) {
 	}
 	list.OnSelected = func(i widget.ListItemID) { cv.selectGroup(marks[i].row) }
 }
+
 // selectGroup selects the row r in the matrix, clearing filters that hide it.
 func (cv *caseView) selectGroup(r *row) {
 	i := slices.Index(cv.shown, r)
