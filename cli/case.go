@@ -32,15 +32,7 @@ func runCaseNew(env *Env, args []string) error {
 	fs := newFlags(env, "case new", "[--description TEXT] TITLE", "Creates a case: one event whose reports are compared.")
 	db := dbFlag(fs)
 	description := fs.String("description", "", "what the case is about")
-	words, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(words) == 0 {
-		fs.Usage()
-		return errUsage
-	}
-	s, err := openStore(*db)
+	s, words, err := openWithOperands(fs, args, db)
 	if err != nil {
 		return err
 	}

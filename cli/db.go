@@ -27,6 +27,24 @@ func openStore(path string) (*storage.Store, error) {
 	return storage.Open(path)
 }
 
+// openWithOperands parses a command's options and operands, of which there
+// must be at least one, and opens the database named by *db.
+func openWithOperands(fs *flag.FlagSet, args []string, db *string) (*storage.Store, []string, error) {
+	operands, err := parse(fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(operands) == 0 {
+		fs.Usage()
+		return nil, nil, errUsage
+	}
+	s, err := openStore(*db)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, operands, nil
+}
+
 // parseID reads a case or report number given on the command line.
 func parseID(what, s string) (int64, error) {
 	id, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64)

@@ -108,15 +108,7 @@ func runImport(env *Env, args []string) error {
 			"reports and verdicts it lacks, both sides' verdict histories kept; a new\n"+
 			"case is added whole. The bundle file is only read.")
 	db := dbFlag(fs)
-	files, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(files) == 0 {
-		fs.Usage()
-		return errUsage
-	}
-	s, err := openStore(*db)
+	s, files, err := openWithOperands(fs, args, db)
 	if err != nil {
 		return err
 	}

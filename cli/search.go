@@ -16,15 +16,7 @@ func runSearch(env *Env, args []string) error {
 	db := dbFlag(fs)
 	caseID := fs.Int64("case", 0, "look only in this case")
 	limit := fs.Int("limit", 50, "show at most `N` hits")
-	words, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(words) == 0 {
-		fs.Usage()
-		return errUsage
-	}
-	s, err := openStore(*db)
+	s, words, err := openWithOperands(fs, args, db)
 	if err != nil {
 		return err
 	}

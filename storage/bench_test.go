@@ -26,9 +26,10 @@ func manyReports(b *testing.B, n int) []*compare.Report {
 	return reports
 }
 
-// BenchmarkSaveAnalysis stores the analysis of a 200-report case,
-// replacing the previous one, as each re-analysis does.
-func BenchmarkSaveAnalysis(b *testing.B) {
+// bigCase stores a case of 200 reports and returns it with its analysis,
+// not stored.
+func bigCase(b *testing.B) (*Store, Case, *compare.Result) {
+	b.Helper()
 	ctx := context.Background()
 	s := mustOpen(b)
 	c, err := s.CreateCase(ctx, "Two hundred reports", "")
@@ -39,7 +40,14 @@ func BenchmarkSaveAnalysis(b *testing.B) {
 	if _, err := s.AddReports(ctx, c.ID, reports); err != nil {
 		b.Fatal(err)
 	}
-	res := compare.Analyze(reports, compare.DefaultOptions())
+	return s, c, compare.Analyze(reports, compare.DefaultOptions())
+}
+
+// BenchmarkSaveAnalysis stores the analysis of a 200-report case,
+// replacing the previous one, as each re-analysis does.
+func BenchmarkSaveAnalysis(b *testing.B) {
+	ctx := context.Background()
+	s, c, res := bigCase(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := s.SaveAnalysis(ctx, c.ID, res); err != nil {
@@ -53,16 +61,8 @@ func BenchmarkSaveAnalysis(b *testing.B) {
 // BenchmarkLoadAnalysis reads the stored analysis of a 200-report case.
 func BenchmarkLoadAnalysis(b *testing.B) {
 	ctx := context.Background()
-	s := mustOpen(b)
-	c, err := s.CreateCase(ctx, "Two hundred reports", "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	reports := manyReports(b, 200)
-	if _, err := s.AddReports(ctx, c.ID, reports); err != nil {
-		b.Fatal(err)
-	}
-	if err := s.SaveAnalysis(ctx, c.ID, compare.Analyze(reports, compare.DefaultOptions())); err != nil {
+	s, c, res := bigCase(b)
+	if err := s.SaveAnalysis(ctx, c.ID, res); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
