@@ -106,6 +106,14 @@ func TestAnalysisStale(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
 	c, a, extra := sampleCase(t, s)
+	reports := func(t *testing.T) []Report {
+		t.Helper()
+		stored, err := s.Reports(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return stored
+	}
 	tests := []struct {
 		name   string
 		change func(t *testing.T)
@@ -130,6 +138,29 @@ func TestAnalysisStale(t *testing.T) {
 		{"ensured", func(t *testing.T) {
 			if _, err := s.EnsureAnalysis(ctx, c.ID); err != nil {
 				t.Fatal(err)
+			}
+		}, false},
+		{"outlet renamed", func(t *testing.T) {
+			r := reports(t)[1].Compare()
+			r.Meta.Outlet = "The Renamed Herald"
+			if _, err := s.UpdateReport(ctx, c.ID, a.ReportIDs[a.Reports[1].ID], r); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"text corrected", func(t *testing.T) {
+			r := reports(t)[1].Compare()
+			r.Body += "\nCorrection: an earlier version misspelled a name."
+			if _, err := s.UpdateReport(ctx, c.ID, a.ReportIDs[a.Reports[1].ID], r); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"ensured again", func(t *testing.T) {
+			got, err := s.EnsureAnalysis(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if outlet := got.Reports[1].Meta.Outlet; outlet != "The Renamed Herald" {
+				t.Errorf("analysis shows outlet %q, want the new name", outlet)
 			}
 		}, false},
 		{"report removed", func(t *testing.T) {

@@ -137,6 +137,58 @@ func (s *Store) RemoveReport(ctx context.Context, caseID, reportID int64) error 
 	return nil
 }
 
+// UpdateReport replaces a stored report's file name, metadata and text
+// with r's, keeping its place and reference mark. A new text makes the
+// case's analysis stale, and verdicts on the old text's quotes and claims
+// orphans (they are kept); a text already in another report of the case
+// is refused with ErrDuplicate.
+func (s *Store) UpdateReport(ctx context.Context, caseID, reportID int64, r *compare.Report) (Report, error) {
+	var out Report
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		hash := ContentHash(r.Body)
+		var other int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM reports WHERE case_id = ? AND hash = ? AND id <> ?`,
+			caseID, hash, reportID).Scan(&other)
+		if err == nil {
+			return fmt.Errorf("the same text is report %d: %w", other, ErrDuplicate)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		extra, err := json.Marshal(r.Meta.Extra)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE reports SET hash = ?, file = ?, title = ?, outlet = ?, date = ?,
+			url = ?, author = ?, extra = ?, body = ? WHERE id = ? AND case_id = ?`,
+			hash, r.File, r.Meta.Title, r.Meta.Outlet, r.Meta.Date, r.Meta.URL, r.Meta.Author, string(extra), r.Body,
+			reportID, caseID)
+		if err != nil {
+			return err
+		}
+		if err := mustAffect(res, ErrNotFound); err != nil {
+			return err
+		}
+		if err := touchCase(ctx, tx, caseID); err != nil {
+			return err
+		}
+		reports, err := queryReports(ctx, tx, caseID)
+		if err != nil {
+			return err
+		}
+		for _, stored := range reports {
+			if stored.ID == reportID {
+				out = stored
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Report{}, fmt.Errorf("update report %d of case %d: %w", reportID, caseID, err)
+	}
+	return out, nil
+}
+
 // SetReference marks one report of a case as the reference the others
 // are compared against; reportID 0 clears the mark.
 func (s *Store) SetReference(ctx context.Context, caseID, reportID int64) error {
