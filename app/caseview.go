@@ -104,9 +104,9 @@ func (cv *caseView) build() {
 	statusBar := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(200, cv.progress.MinSize().Height), cv.progress), cv.status)
 
 	right := container.NewHSplit(matrixPane, cv.detailBox)
-	right.Offset = 0.6
+	right.Offset = 0.62
 	main := container.NewHSplit(reportsPane, right)
-	main.Offset = 0.16
+	main.Offset = 0.15
 	cv.content = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, main)
 	cv.sizeColumns()
 	cv.showDetail()

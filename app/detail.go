@@ -292,6 +292,10 @@ func (ed *verdictEditor) onStatus(option string) {
 		if statusOption(i, s) == option {
 			ed.cv.record(ed.target, s, ed.note.Text, ed.evidence.Text)
 			ed.show()
+			// Back to the review keys.
+			if c := fyne.CurrentApp().Driver().CanvasForObject(ed.status); c != nil {
+				c.Unfocus()
+			}
 			return
 		}
 	}

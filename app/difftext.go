@@ -115,7 +115,9 @@ func (r *diffRenderer) rebuild() {
 	r.chunks = r.chunks[:0]
 	r.widths = r.widths[:0]
 	r.objects = r.objects[:0]
-	r.space = fyne.MeasureText(" ", size, fyne.TextStyle{}).Width
+	// A pixel more than a space: glyphs rasterised on whole pixels can
+	// otherwise all but close the gap between two words.
+	r.space = fyne.MeasureText(" ", size, fyne.TextStyle{}).Width + 1
 	r.lineHeight = fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
 	r.measuredWidth = -1
 	for _, c := range splitEdits(r.d.edits) {

@@ -16,8 +16,8 @@ import (
 
 // Matrix column widths.
 const (
-	labelColumnWidth  = 230
-	reportColumnWidth = 92
+	labelColumnWidth  = 196
+	reportColumnWidth = 86
 )
 
 // cellState is what a matrix cell shows about one report and one group.
