@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 
@@ -103,13 +105,28 @@ func pageText(glyphs []pdf.Text) string {
 	lineGap := 0.0 // the usual distance between the baselines of a paragraph
 	for i := range glyphs {
 		g := &glyphs[i]
+		// Some writers draw line ends and tabs as glyphs, and glyphs the
+		// font cannot map decode to U+FFFD: both are spacing at most.
+		g.S = strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) || r == utf8.RuneError {
+				return ' '
+			}
+			return r
+		}, g.S)
 		if g.S == "" {
 			continue
 		}
-		size := math.Max(g.FontSize, 1)
+		// The reader gives rotated text no size.
+		rotated := g.FontSize == 0
+		size := g.FontSize
+		if rotated {
+			size = 12
+		}
 		if prev != nil {
 			dy := math.Abs(prev.Y - g.Y)
 			switch {
+			case rotated && prev.FontSize == 0 && math.Abs(g.X-prev.X) < size*0.3 && dy < size*1.2:
+				// Rotated text, drawn a glyph at a time along the Y axis.
 			case dy > size/2: // a new line
 				if lineGap > 0 && dy > 1.5*lineGap || prev.Y < g.Y {
 					b.WriteString("\n")
@@ -126,7 +143,11 @@ func pageText(glyphs []pdf.Text) string {
 		b.WriteString(g.S)
 		prev = g
 	}
-	return b.String()
+	lines := strings.Split(b.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.Fields(l), " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // pdfDate reads a PDF date ("D:20240501093000+02'00'") as "2024-05-01".
