@@ -47,31 +47,16 @@ type Hit struct {
 
 // Search runs in two steps: the best-ranked rows of each index, then the
 // details and snippet of the few that make the cut, so that snippets are
-// not made for every match of a common word.
-//
-// rankAll finds the best rows in all cases: ?1 is the FTS5 query, ?3 the
-// limit. rankCase finds them in one case, ?2.
-const (
-	rankAll = `
+// not made for every match of a common word. rankSQL finds the best rows:
+// ?1 is the FTS5 query, ?2 the limit.
+const rankSQL = `
 SELECT * FROM (SELECT 'report' AS source, rowid AS id, rank FROM reports_fts
-	WHERE reports_fts MATCH ?1 ORDER BY rank LIMIT ?3)
+	WHERE reports_fts MATCH ?1 ORDER BY rank LIMIT ?2)
 UNION ALL SELECT * FROM (SELECT 'item', rowid, rank FROM items_fts
-	WHERE items_fts MATCH ?1 ORDER BY rank LIMIT ?3)
+	WHERE items_fts MATCH ?1 ORDER BY rank LIMIT ?2)
 UNION ALL SELECT * FROM (SELECT 'note', rowid, rank FROM verdicts_fts
-	WHERE verdicts_fts MATCH ?1 ORDER BY rank LIMIT ?3)
-ORDER BY rank LIMIT ?3`
-	rankCase = `
-SELECT * FROM (SELECT 'report' AS source, r.id AS id, bm25(reports_fts) AS rank
-	FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid
-	WHERE reports_fts MATCH ?1 AND r.case_id = ?2 ORDER BY 3 LIMIT ?3)
-UNION ALL SELECT * FROM (SELECT 'item', i.id, bm25(items_fts)
-	FROM items_fts JOIN items i ON i.id = items_fts.rowid
-	WHERE items_fts MATCH ?1 AND i.case_id = ?2 ORDER BY 3 LIMIT ?3)
-UNION ALL SELECT * FROM (SELECT 'note', v.id, bm25(verdicts_fts)
-	FROM verdicts_fts JOIN verdicts v ON v.id = verdicts_fts.rowid
-	WHERE verdicts_fts MATCH ?1 AND v.case_id = ?2 ORDER BY 3 LIMIT ?3)
-ORDER BY rank LIMIT ?3`
-)
+	WHERE verdicts_fts MATCH ?1 ORDER BY rank LIMIT ?2)
+ORDER BY rank LIMIT ?2`
 
 // hitDetails reads a hit's details and snippet from each index: ?1 is
 // the FTS5 query, ?2 the row. The columns are those of Hit.
@@ -104,29 +89,34 @@ func (s *Store) Search(ctx context.Context, query string, caseID int64, limit in
 	if limit <= 0 {
 		limit = 100
 	}
-	hits, err := s.search(ctx, match, caseID, limit)
+	// The words are looked for in every column but the case tag; a
+	// search in one case matches the tag too.
+	match = "- {case_tag} : (" + match + ")"
+	rank := match
+	if caseID != 0 {
+		rank = fmt.Sprintf(`case_tag : "c%d" AND %s`, caseID, match)
+	}
+	hits, err := s.search(ctx, rank, match, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search for %q: %w", query, mapErr(err))
 	}
 	return hits, nil
 }
 
-func (s *Store) search(ctx context.Context, match string, caseID int64, limit int) ([]Hit, error) {
+// search ranks the rows that match rank, then reads the details of the
+// best with snippets of what matches match.
+func (s *Store) search(ctx context.Context, rank, match string, limit int) ([]Hit, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	rank := rankAll
-	if caseID != 0 {
-		rank = rankCase
-	}
 	type found struct {
 		source string
 		id     int64
 	}
 	var best []found
-	err = eachRow(ctx, tx, rank, []any{match, caseID, limit}, func(scan func(...any) error) error {
+	err = eachRow(ctx, tx, rankSQL, []any{rank, limit}, func(scan func(...any) error) error {
 		var f found
 		var score float64
 		if err := scan(&f.source, &f.id, &score); err != nil {

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -34,6 +35,7 @@ func TestSearch(t *testing.T) {
 		{"other case", "riverbank", other.ID, HitReport, 0},
 		{"FTS syntax taken literally", `"riverbank" OR NEAR(`, 0, HitReport, 0},
 		{"no match", "zeppelin", 0, HitReport, 0},
+		{"the case tag is no word", fmt.Sprintf("c%d", c.ID), 0, HitReport, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
