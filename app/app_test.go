@@ -306,6 +306,13 @@ func TestKeyboard(t *testing.T) {
 		t.Error("the focus did not move on after a verdict")
 	}
 
+	// e puts the focus in the note of the rendering in focus.
+	test.TypeOnCanvas(c, "e")
+	if ed, ok := c.Focused().(*fieldEntry); !ok || ed.PlaceHolder != "Note" {
+		t.Errorf("after e the focus is on %T, want a note", c.Focused())
+	}
+	c.Unfocus()
+
 	// Ctrl+F puts the focus in the search field; typing there filters.
 	c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
 	if c.Focused() != cv.search {

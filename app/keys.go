@@ -17,6 +17,7 @@ var shortcuts = [][2]string{
 	{"l  or  →", "next rendering of the group"},
 	{"h  or  ←", "previous rendering of the group"},
 	{"1 … 7", "verdict for the rendering in focus (the scale in order), then move on"},
+	{"e", "write a note on the rendering in focus"},
 	{"r", "read the report of the rendering in focus"},
 	{"Ctrl+F  or  /", "search"},
 	{"Esc", "leave a text field, back to the review keys"},
@@ -76,6 +77,8 @@ func (u *UI) onRune(r rune) {
 		cv.moveFocus(-1)
 	case 'r':
 		cv.readFocused()
+	case 'e':
+		cv.editFocusedNote()
 	case '/':
 		u.focusSearch()
 	default:
@@ -136,6 +139,21 @@ func (cv *caseView) moveFocus(step int) {
 		if r.members[i] != r.ref {
 			cv.setFocus(i)
 			return
+		}
+	}
+}
+
+// editFocusedNote puts the keyboard focus in the note of the rendering in
+// focus.
+func (cv *caseView) editFocusedNote() {
+	r := cv.selected
+	if r == nil || cv.focus >= len(r.members) {
+		return
+	}
+	key := r.members[cv.focus].key
+	for _, ed := range cv.editors {
+		if ed.target == key {
+			cv.ui.win.Canvas().Focus(ed.note)
 		}
 	}
 }

@@ -113,3 +113,57 @@ func TestDropFiles(t *testing.T) {
 		t.Errorf("after the drop the case holds %d reports", len(u.cv.reports))
 	}
 }
+
+// tapButton taps the button labelled text in the window's top overlay.
+func tapButton(t *testing.T, w fyne.Window, text string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog is open to tap %q in", text)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("the dialog has no %q button", text)
+}
+
+func TestReferenceAndRemove(t *testing.T) {
+	u := newTestUI(t, NewMemoryStore())
+	cv := openSample(t, u)
+	n := len(cv.reports)
+	chosen := cv.reports[2].ID
+	cv.reportList.Select(2)
+	cv.referenceSelected()
+	waitAnalysis(t, u)
+	for _, r := range cv.reports {
+		if r.Reference != (r.ID == chosen) {
+			t.Errorf("%s reference = %v after making %s the reference", r.ID, r.Reference, chosen)
+		}
+	}
+	for _, r := range cv.rows {
+		if r.byReport[chosen] != nil && r.ref.report.ID != chosen {
+			t.Errorf("group %s is carried by the new reference but diffed against %s", r.key, r.ref.report.ID)
+		}
+	}
+
+	cv.reportList.Select(1)
+	gone := cv.reports[1].ID
+	cv.removeSelected()
+	tapButton(t, u.win, "Yes")
+	waitAnalysis(t, u)
+	if len(cv.reports) != n-1 || cv.reportByID(gone) != nil {
+		t.Errorf("after removing %s the case holds %d reports", gone, len(cv.reports))
+	}
+	if _, cols := cv.matrix.Length(); cols != n {
+		t.Errorf("the matrix has %d columns, want %d", cols, n)
+	}
+
+	// Without a selection, the buttons say what to do.
+	cv.removeSelected()
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("Remove without a selected report says nothing")
+	}
+}
