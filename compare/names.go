@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -285,7 +286,7 @@ func (c *cast) find(name string, gender byte) *entity {
 		return e
 	}
 	var best *entity
-	for i := len(c.mentions) - 1; i >= 0; i-- {
+	for i := len(c.mentions) - 1; i >= max(0, len(c.mentions)-recentMentions); i-- {
 		e := c.mentions[i].ent
 		if surnameKey(e.name) != key || !strings.Contains(e.name, " ") {
 			continue
@@ -298,6 +299,15 @@ func (c *cast) find(name string, gender byte) *entity {
 		}
 	}
 	return best
+}
+
+// recentMentions bounds how far back the speaker rules look for a name, so
+// that the work per quote does not grow with the report.
+const recentMentions = 200
+
+// before returns how many mentions come before pos.
+func (c *cast) before(pos int) int {
+	return sort.Search(len(c.mentions), func(i int) bool { return c.mentions[i].pos >= pos })
 }
 
 // hasWordSuffix reports whether the words of short end the words of long:
@@ -313,14 +323,19 @@ func hasWordSuffix(long, short string) bool {
 	return unicode.IsSpace(r)
 }
 
-// lookup returns the entity a speaker's name refers to at pos: the entity
-// of its last mention before pos, else what the name refers to after the
-// whole report, or nil.
+// lookup returns the entity a speaker's name refers to at pos: for a
+// surname alone that stands for itself in the report, that; else the
+// matching entity named last before pos, else what the name refers to after
+// the whole report, or nil.
 func (c *cast) lookup(name string, gender byte, pos int) *entity {
 	key := surnameKey(name)
-	for i := len(c.mentions) - 1; i >= 0; i-- {
+	if e := c.bare[key]; e != nil && !strings.Contains(name, " ") {
+		return e
+	}
+	end := c.before(pos)
+	for i := end - 1; i >= max(0, end-recentMentions); i-- {
 		m := c.mentions[i]
-		if m.pos >= pos || surnameKey(m.ent.name) != key {
+		if surnameKey(m.ent.name) != key {
 			continue
 		}
 		if hasWordSuffix(m.ent.name, name) || hasWordSuffix(name, m.ent.name) {

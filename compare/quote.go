@@ -173,14 +173,13 @@ func classifyMark(body string, p Span, i int, r rune, n int) (mark, bool) {
 	case '„':
 		m.fam, m.canOpen = famDouble, true
 	case '«', '»', '‹', '›':
+		// French sets guillemets off with spaces and German points them
+		// inwards (»so«): a guillemet closes an open one, else opens.
 		m.fam = famAngle
 		if r == '‹' || r == '›' {
 			m.fam = famSingleAngle
 		}
-		opener := r == '«' || r == '‹'
-		// »Guillemets« point inwards in German and Danish.
-		m.canOpen = opener && !(right && !left) || !opener && left && !right
-		m.canClose = !opener && !(left && !right) || opener && right && !left
+		m.canOpen, m.canClose = true, true
 	case '「':
 		m.fam, m.canOpen = famCorner, true
 	case '」':

@@ -546,10 +546,8 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 // head ("minister" for "Prime Minister Imran Khan"), or nil.
 func (f *speakerFinder) titled(head string, pos int) *entity {
 	ms := f.cast.mentions
-	for i := len(ms) - 1; i >= 0; i-- {
-		if ms[i].pos >= pos {
-			continue
-		}
+	end := f.cast.before(pos)
+	for i := end - 1; i >= max(0, end-recentMentions); i-- {
 		for _, t := range ms[i].ent.titles {
 			if t == head {
 				return ms[i].ent
@@ -602,15 +600,13 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 		return g == 0 || g == want
 	}
 	ms := f.cast.mentions
-	i := len(ms) - 1
-	for i >= 0 && ms[i].pos >= pos {
-		i--
-	}
+	i := f.cast.before(pos) - 1
+	stop := max(0, i-recentMentions)
 	lastPos := -1
 	if f.last != nil {
 		lastPos = f.d.paragraphs[f.lastPara].Start
 	}
-	for ; i >= 0 && ms[i].pos > lastPos; i-- {
+	for ; i >= stop && ms[i].pos > lastPos; i-- {
 		if ms[i].subject && ms[i].ent.person && fits(ms[i].ent) {
 			return ms[i].ent
 		}
@@ -618,7 +614,7 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 	if f.last != nil && fits(f.last) && (want != 0 || p == "they" || p == "it") {
 		return f.last
 	}
-	for ; i >= 0; i-- {
+	for ; i >= stop; i-- {
 		if ms[i].subject && ms[i].ent.person && fits(ms[i].ent) {
 			return ms[i].ent
 		}

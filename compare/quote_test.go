@@ -1,0 +1,197 @@
+package compare
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// quotesOf runs the quote finder over body and returns the quotes found.
+func quotesOf(t testing.TB, body string) []Quote {
+	t.Helper()
+	r := &Report{ID: "r1", Body: body}
+	return findQuotes(newDocument(r))
+}
+
+// quoteTexts returns the texts of quotes.
+func quoteTexts(qs []Quote) []string {
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = q.Text
+	}
+	return out
+}
+
+// checkQuoteInvariants fails unless every quote's text is the body between
+// its offsets, inside the body, in body order.
+func checkQuoteInvariants(t testing.TB, body string, qs []Quote) {
+	t.Helper()
+	last := -1
+	for _, q := range qs {
+		if q.Start < 0 || q.End > len(body) || q.Start > q.End {
+			t.Fatalf("quote %q has span [%d,%d) outside a body of %d bytes", q.Text, q.Start, q.End, len(body))
+		}
+		if body[q.Start:q.End] != q.Text {
+			t.Fatalf("quote text %q is not body[%d:%d] = %q", q.Text, q.Start, q.End, body[q.Start:q.End])
+		}
+		if q.Start < last {
+			t.Fatalf("quote %q at %d comes after one starting at %d", q.Text, q.Start, last)
+		}
+		last = q.Start
+	}
+}
+
+func TestFindQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []string
+	}{
+		// Quote styles.
+		{"straight double", `"We seek a strong partnership," Sherman told reporters.`,
+			[]string{"We seek a strong partnership,"}},
+		{"curly double", "“We seek a strong partnership,” Sherman told reporters.",
+			[]string{"We seek a strong partnership,"}},
+		{"curly single house style", "‘The tears you see are tears of joy,’ Arians said.",
+			[]string{"The tears you see are tears of joy,"}},
+		{"straight single house style", "'The tears you see are tears of joy,' Arians said.",
+			[]string{"The tears you see are tears of joy,"}},
+		{"guillemets", "« Nous avons gagné », a dit le maire.", []string{" Nous avons gagné "}},
+		{"inward guillemets", "»Wir haben gewonnen«, sagte der Bürgermeister.", []string{"Wir haben gewonnen"}},
+		{"german low-high", "„Wir haben gewonnen“, sagte der Bürgermeister.", []string{"Wir haben gewonnen"}},
+		{"german single low-high", "Er sagte: ‚Wir haben gewonnen‘.", []string{"Wir haben gewonnen"}},
+		{"single angle", "Il a dit ‹ non ›.", []string{" non "}},
+		{"corner brackets", "市長は「勝った」と述べた。", []string{"勝った"}},
+		{"white corner brackets", "彼は『勝った』と書いた。", []string{"勝った"}},
+		{"mixed single marks", "Uma's response was, ‘Okay,' he said.", []string{"Okay,"}},
+
+		// Apostrophes are not quotation marks.
+		{"contractions", "He said he didn't know and couldn't say.", nil},
+		{"decade", "Music of the '90s and the ’80s was louder, he said.", nil},
+		{"plural possessive", "The Joneses' car and Mars’ orbit were in the news.", nil},
+		{"possessive inside a single quote", "'The Joneses' car is fine,' she said.", []string{"The Joneses' car is fine,"}},
+		{"elision", "They played rock 'n' roll till dawn and sang 'em all.", nil},
+		{"apostrophes inside a double quote", `"I don't think it's Jones' fault," she said.`,
+			[]string{"I don't think it's Jones' fault,"}},
+
+		// Nested quotes.
+		{"single inside double", `"Uma's response was 'OK'. Because she believed me," Tarantino said.`,
+			[]string{"Uma's response was 'OK'. Because she believed me,", "OK"}},
+		{"double inside single", `'The mission statement says it "seeks to remove all barriers." We agree,' it said.`,
+			[]string{`The mission statement says it "seeks to remove all barriers." We agree,`, "seeks to remove all barriers."}},
+
+		// Broken by attribution, several in a paragraph.
+		{"broken quote", `"I repeat," Khan said, "I do not believe in military solutions."`,
+			[]string{"I repeat,", "I do not believe in military solutions."}},
+
+		// Running over several paragraphs: one quote a paragraph.
+		{"multi-paragraph", "“We expect it to work,” Musk said. “It is a test.\n\n“If it fails, we learn.”",
+			[]string{"We expect it to work,", "It is a test.", "If it fails, we learn."}},
+		{"single marks over paragraphs", "'We expect it to work.\n\n'If it fails, we learn,' Musk said.",
+			[]string{"We expect it to work.", "If it fails, we learn,"}},
+
+		// Scare quotes and names that are nobody's words.
+		{"policy name after its", `Islamabad plays a double game with its “good terrorist, bad terrorist policy.”`, nil},
+		{"so-called label", `Police set up a so-called "safe zone" for women.`, nil},
+		{"fragment woven into a sentence", `She called the car "a deathbox" on Sunday.`, []string{"a deathbox"}},
+
+		// Marks that pair with nothing.
+		{"lone closing mark", "It was 5” long and 3” wide.", nil},
+		{"empty quote", `He said "" and left.`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := quotesOf(t, tt.body)
+			checkQuoteInvariants(t, tt.body, qs)
+			if got := quoteTexts(qs); !slices.Equal(got, tt.want) {
+				t.Errorf("quotes of %q\n got %q\nwant %q", tt.body, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSeedReport checks the report the project started from, when the
+// corpus is beside the repository: seven quotes by three speakers, and
+// its scare-quoted policy name is no quote.
+func TestSeedReport(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpus", "cluster-00-*", "01-*.txt"))
+	if len(files) == 0 {
+		t.Skip("../shared/corpus is absent: the seed report is not in the repository")
+	}
+	r, err := LoadReport(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := findQuotes(newDocument(r))
+	checkQuoteInvariants(t, r.Body, qs)
+	var speakers []string
+	for _, q := range qs {
+		speakers = append(speakers, q.Speaker)
+		if strings.Contains(q.Text, "good terrorist") {
+			t.Errorf("the policy name %q was taken as a quote", q.Text)
+		}
+	}
+	want := []string{"Wendy Sherman", "Wendy Sherman", "John Kirby", "John Kirby", "John Kirby", "Imran Khan", "Imran Khan"}
+	if !slices.Equal(speakers, want) {
+		t.Errorf("speakers\n got %q\nwant %q", speakers, want)
+	}
+}
+
+// FuzzFindQuotes checks that any text gives quotes inside the body, in
+// order, each the body's text between its offsets.
+func FuzzFindQuotes(f *testing.F) {
+	for _, s := range []string{
+		`"We seek a strong partnership," Sherman told reporters.`,
+		"‘It’s the ’90s,’ she said. “No, it isn’t,” he said, “not at all.",
+		"«Oui» »Ja« „Nein“ ‚ja‘ 「はい」『いいえ』 ‹non›",
+		"MAYOR MARSH: \"We will not.\"\n\n\"Never,\" she added.\n\"",
+		"'\"'\"''\"\"“”‘’",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		qs := quotesOf(t, body)
+		checkQuoteInvariants(t, body, qs)
+		for _, q := range qs {
+			if q.Paragraph < 0 || q.Speaker != "" && strings.TrimSpace(q.Speaker) == "" {
+				t.Fatalf("quote %q has paragraph %d and speaker %q", q.Text, q.Paragraph, q.Speaker)
+			}
+		}
+	})
+}
+
+// BenchmarkFindQuotes finds the quotes and speakers of a corpus-like
+// report.
+func BenchmarkFindQuotes(b *testing.B) {
+	body := benchmarkReport()
+	words := len(strings.Fields(body))
+	b.ReportAllocs()
+	for b.Loop() {
+		findQuotes(newDocument(&Report{ID: "r1", Body: body}))
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// benchmarkReport returns a report of about 1,200 words in the manner of
+// a news story: attributed quotes, pronouns, a quote over two paragraphs.
+func benchmarkReport() string {
+	paras := []string{
+		"Deputy Secretary of State Wendy Sherman will meet officials in Islamabad on Oct. 7, the U.S. embassy said.",
+		`"We seek a strong partnership with Pakistan on counterterrorism," Sherman told reporters.`,
+		`"Both of our countries have suffered terribly," she said in Switzerland, her first stop.`,
+		"Pentagon Press Secretary John Kirby said on Thursday that the concerns were still valid.",
+		`“We continue to have candid conversations with Pakistani leaders,” he said. “It is important to remind them of the threats.`,
+		`“Those threats emanate from groups along that same border,” Mr. Kirby added.`,
+		`Pakistani Prime Minister Imran Khan told Turkey's TRT World: 'Some of the Taliban groups want to talk to our government.'`,
+		`The prime minister's office called it a "first step" in a statement.`,
+	}
+	var sb strings.Builder
+	for sb.Len() < 7000 {
+		for _, p := range paras {
+			sb.WriteString(p)
+			sb.WriteString("\n\n")
+		}
+	}
+	return sb.String()
+}

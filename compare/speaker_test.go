@@ -1,0 +1,122 @@
+package compare
+
+import (
+	"slices"
+	"testing"
+)
+
+// speakersOf returns the speaker of each quote found in body.
+func speakersOf(t *testing.T, body string) (speakers, cues []string) {
+	t.Helper()
+	for _, q := range quotesOf(t, body) {
+		speakers = append(speakers, q.Speaker)
+		cues = append(cues, q.Cue)
+	}
+	return speakers, cues
+}
+
+func TestSpeakers(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []string
+		cues []string // when given, the cue of each quote
+	}{
+		// Attribution patterns.
+		{name: "name said after",
+			body: `"We seek a partnership," Wendy Sherman said.`,
+			want: []string{"Wendy Sherman"}, cues: []string{"said"}},
+		{name: "said name after",
+			body: `"We seek a partnership," said Wendy Sherman, the deputy secretary.`,
+			want: []string{"Wendy Sherman"}, cues: []string{"said"}},
+		{name: "told before with colon",
+			body: `Wendy Sherman told reporters: "We seek a partnership."`,
+			want: []string{"Wendy Sherman"}, cues: []string{"told"}},
+		{name: "according to",
+			body: `"The car is fine," according to Quentin Tarantino.`,
+			want: []string{"Quentin Tarantino"}, cues: []string{"according to"}},
+		{name: "tweeted",
+			body: `Darnell Lazare tweeted: "It's 2017 and this still happens."`,
+			want: []string{"Darnell Lazare"}, cues: []string{"tweeted"}},
+		{name: "apposition between name and verb",
+			body: `"We apologize," Joshua Freed, a spokesman for American Airlines, said.`,
+			want: []string{"Joshua Freed"}, cues: []string{"said"}},
+		{name: "relative clause between name and verb",
+			body: `Imran Khan, who has been a strong critic of the war, said his government "wants peace."`,
+			want: []string{"Imran Khan"}, cues: []string{"said"}},
+		{name: "fragment after a speech verb",
+			body: `Uma Thurman called the car "a deathbox" on Sunday.`,
+			want: []string{"Uma Thurman"}, cues: []string{"called"}},
+		{name: "participle takes the clause's subject",
+			body: `Donald Trump lashed out on Twitter on Friday, writing: "Crooked Hillary!"`,
+			want: []string{"Donald Trump"}, cues: []string{"writing"}},
+		{name: "transcript label",
+			body: `MAYOR ELENA MARSH: "The barrier will cost $48 million."`,
+			want: []string{"Elena Marsh"}, cues: []string{":"}},
+		{name: "label ending the paragraph before",
+			body: "Kirby said:\n\n\"We have been honest about our concerns.\"",
+			want: []string{"Kirby"}, cues: []string{"said"}},
+		{name: "organisation in a statement",
+			body: `"We apologize for what occurred," American Airlines said in a statement.`,
+			want: []string{"American Airlines"}, cues: []string{"said"}},
+		{name: "unnamed speaker keeps the description",
+			body: `"It was terrifying," a witness said.`,
+			want: []string{"a witness"}, cues: []string{"said"}},
+		{name: "no cue",
+			body: `The sign with "No entry" on it stayed up all night.`,
+			want: []string{""}},
+
+		// Pronouns.
+		{name: "she said after the named speaker",
+			body: "\"We seek a partnership,\" Sherman told reporters.\n\"We expect action,\" she said.",
+			want: []string{"Sherman", "Sherman"}},
+		{name: "he said goes to the last subject named",
+			body: "\"Candid talks,\" John Kirby said.\nPrime Minister Imran Khan said on Friday that talks had begun.\n\"Some groups want peace,\" he told TRT World.",
+			want: []string{"John Kirby", "Imran Khan"}},
+		{name: "pronoun skips a person of the other gender",
+			body: "Ms. Thurman met Harvey Weinstein in Paris.\n\"It went right over my head,\" she says.",
+			want: []string{"Thurman"}},
+
+		// Titles and surnames.
+		{name: "surname to fullest name",
+			body: "Pentagon Press Secretary John Kirby spoke on Thursday.\n\"Concerns are valid,\" Kirby said.",
+			want: []string{"John Kirby"}},
+		{name: "title and surname",
+			body: "Senator Richard Blumenthal spoke in Norwalk.\n\"I served,\" Mr. Blumenthal said.",
+			want: []string{"Richard Blumenthal"}},
+		{name: "title alone",
+			body: "Pakistani Prime Minister Imran Khan spoke on Friday.\n\"We want peace,\" the prime minister said.",
+			want: []string{"Imran Khan"}},
+		{name: "description to the person last quoted",
+			body: "\"Tears of joy,\" Bruce Arians said.\n\"I'll miss the players,\" the two-time coach of the year said.",
+			want: []string{"Bruce Arians", "Bruce Arians"}},
+		{name: "surname shared by a relative named later",
+			body: "\"I was scared,\" Thurman says.\nHer father, Robert Thurman, is a professor.\n\"It was thin ice,\" Thurman says.",
+			want: []string{"Thurman", "Thurman"}},
+
+		// Continuations.
+		{name: "broken quote is one speaker's",
+			body: `"I repeat," Khan said, "I do not believe in military solutions."`,
+			want: []string{"Khan", "Khan"}},
+		{name: "quote over several paragraphs",
+			body: "“We expect it to work,” Elon Musk said. “It is a test.\n\n“If it fails, we learn.”",
+			want: []string{"Elon Musk", "Elon Musk", "Elon Musk"}},
+		{name: "quote paragraph after a quoted speaker",
+			body: "\"We apologize,\" Joshua Freed said.\n\"We take pride in our service.\"",
+			want: []string{"Joshua Freed", "Joshua Freed"}},
+		{name: "nested quote with its own speaker",
+			body: `"Uma's response was 'OK'," Quentin Tarantino said.`,
+			want: []string{"Quentin Tarantino", "Uma"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, cues := speakersOf(t, tt.body)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("speakers of %q\n got %q\nwant %q", tt.body, got, tt.want)
+			}
+			if tt.cues != nil && !slices.Equal(cues, tt.cues) {
+				t.Errorf("cues of %q\n got %q\nwant %q", tt.body, cues, tt.cues)
+			}
+		})
+	}
+}
