@@ -87,10 +87,12 @@ var (
 		"assemblyman", "assemblywoman", "delegate", "treasurer", "comptroller", "editor", "analyst",
 		"economist", "correspondent", "anchor", "host", "captain", "colonel", "major", "lieutenant",
 		"sergeant", "corporal", "state", "former", "retired", "acting", "interim", "senior", "sr.",
-		"said", "nominee", "candidate", "head", "lawyer", "attorney-general", "president-elect",
+		"nominee", "candidate", "head", "lawyer", "attorney-general", "president-elect",
 		"chairperson", "commander-in-chief", "spokesmen", "officials", "official", "actress",
 		"actor", "producer", "filmmaker", "star", "sen", "rep", "gov", "gen", "vp", "u.s.", "us",
-		"uk", "gop", "republican", "democrat", "democratic", "d", "r")
+		"uk", "gop", "republican", "democrat", "democratic", "alhaji", "sheikh", "emir", "sultan",
+		"ayatollah", "mufti", "hajiya", "mallam", "chief", "dean", "principal", "provost", "rector",
+		"chancellor", "governor-general", "first", "lady", "minister-president", "mp", "mep", "msp")
 	// nameParticles join the words of a name in lower case.
 	nameParticles = setOf("de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di",
 		"la", "le", "du", "del", "dos", "das", "ter", "y")
@@ -175,6 +177,10 @@ func readName(body string, ws []word) (nameRun, bool) {
 		}
 	}
 	ws = ws[last+1:]
+	// An acronym before a name is an organisation's: "DpolG Rainer Wendt".
+	for len(ws) > 2 && isAcronym(ws[0].text) && !isAcronym(ws[1].text) {
+		ws = ws[1:]
+	}
 	if len(ws) > 5 {
 		ws = ws[len(ws)-5:]
 	}
@@ -193,9 +199,27 @@ func readName(body string, ws []word) (nameRun, bool) {
 			org = true
 		}
 	}
-	allCaps := strings.ToUpper(text) == text && len(ws) == 1
-	nr.person = !org && !allCaps && (len(nr.titles) > 0 || len(ws) >= 2 && len(ws) <= 3)
+	acronym := false
+	for _, w := range ws {
+		acronym = acronym || isAcronym(w.text)
+	}
+	if strings.ToUpper(text) == text && len(ws) > 1 {
+		acronym = false // a transcript's label: MAYOR ELENA MARSH
+	}
+	nr.person = !org && !acronym && (len(nr.titles) > 0 || len(ws) >= 2 && len(ws) <= 3)
 	return nr, true
+}
+
+// isAcronym reports whether a word has two capitals or more (NFC, DpolG,
+// SpaceX): an organisation's name rather than a person's.
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2 && !strings.HasPrefix(w, "Mc") && !strings.HasPrefix(w, "Mac") && !strings.Contains(w, "-") && !strings.Contains(w, "'") && !strings.Contains(w, "’") && !strings.Contains(w, ".")
 }
 
 // isNameWord reports whether w can be part of a name: a capitalised word
@@ -211,6 +235,20 @@ type entity struct {
 	// he and she count the pronouns that follow sentences the entity is
 	// the subject of.
 	he, she int
+}
+
+// genderGuess returns 'm' or 'f' from the entity's title, else from the
+// pronouns used of it, or 0 when neither tells.
+func (e *entity) genderGuess() byte {
+	switch {
+	case e.gender != 0:
+		return e.gender
+	case e.he > e.she:
+		return 'm'
+	case e.she > e.he:
+		return 'f'
+	}
+	return 0
 }
 
 // mention is a place where a report names an entity outside quotes.
@@ -381,16 +419,28 @@ func outsideWords(body string, s Span, qs []quoteSpan, out []word) []word {
 	return out
 }
 
-// clauseOpeners may stand before the subject of a clause.
-var clauseOpeners = setOf("and", "but", "while", "as", "when", "because", "that", "although",
-	"though", "after", "before", "since", "if", "so", "then", "where", "whereas", "until")
+// prepositions open phrases that are not a sentence's subject.
+var prepositions = setOf("in", "at", "on", "to", "from", "of", "for", "with", "by", "into", "about",
+	"against", "over", "under", "between", "through", "across", "near", "toward", "towards",
+	"like", "than", "including", "via", "during", "after", "before", "since", "until", "without",
+	"within", "among", "per", "up", "as", "when", "while", "if", "although", "though", "because",
+	"despite", "amid", "following", "unlike", "besides", "beyond", "outside", "inside", "once")
 
-// readSentence files the names of one sentence's words and counts the
-// pronouns used of its subject.
+// clauseOpeners may stand before the subject of a clause.
+var clauseOpeners = setOf("and", "but", "so", "then", "yet", "still", "now", "also", "meanwhile",
+	"however", "later", "earlier", "instead")
+
+// readSentence files the names of one sentence's words. A name is a
+// subject where it opens the sentence (after an opening phrase set off by
+// a comma) or stands before a speech verb; the pronouns "he" and "she"
+// later in a sentence are counted for its opening subject. A lower-case
+// role right before a name ("spokesman Joshua Freed", "the friend, Ilona
+// Herman") is filed as one of its titles.
 func (c *cast) readSentence(body string, ws []word) {
 	var subj *entity
+	start := clauseStart(ws)
 	for i := 0; i < len(ws); {
-		if !isNameWord(ws[i]) && !(ws[i].capital() && i+1 < len(ws) && isNameWord(ws[i+1])) {
+		if !ws[i].capital() || !isNameWord(ws[i]) && !(i+1 < len(ws) && isNameWord(ws[i+1])) {
 			if subj != nil {
 				switch ws[i].lower() {
 				case "he":
@@ -402,25 +452,78 @@ func (c *cast) readSentence(body string, ws []word) {
 			i++
 			continue
 		}
-		j := i
-		for j < len(ws) && (ws[j].capital() || nameParticles[ws[j].lower()] && j+1 < len(ws) && ws[j+1].capital() && j > i) {
+		j := i + 1
+		for j < len(ws) && (ws[j].capital() || nameParticles[ws[j].lower()] && j+1 < len(ws) && ws[j+1].capital()) {
 			j++
 		}
 		nr, ok := readName(body, ws[i:j])
-		if ok {
-			subject := i == 0 || ws[i-1].punct || clauseOpeners[ws[i-1].lower()]
-			k := j
-			for k < len(ws) && adverbs[ws[k].lower()] {
-				k++
-			}
-			if k < len(ws) && speechVerbs[ws[k].lower()] && !strings.Contains(nr.name, " ") && !orgWords[strings.ToLower(nr.name)] {
-				nr.person = true
-			}
-			e := c.add(nr, ws[i].Start, subject)
-			if subject && subj == nil && nr.person {
-				subj = e
-			}
+		if !ok {
+			i = j
+			continue
+		}
+		k := skipAdverbs(ws, j)
+		if k < len(ws) && (ws[k].text == "," || ws[k].text == "(") {
+			k = skipAdverbs(ws, skipAside(ws, k))
+		}
+		speaks := k < len(ws) && speechVerbs[ws[k].lower()]
+		if speaks && !strings.Contains(nr.name, " ") && i != start && !orgWords[strings.ToLower(nr.name)] {
+			nr.person = true
+		}
+		if r := roleBefore(ws, i); r != "" {
+			nr.titles = append(nr.titles, r)
+		}
+		subject := i == start || speaks
+		e := c.add(nr, ws[i].Start, subject)
+		if i == start && nr.person {
+			subj = e
 		}
 		i = j
 	}
+}
+
+// clauseStart returns the index of the word that opens the main clause of
+// a sentence's words: after "But", "And" and the like, and after an
+// opening phrase set off by a comma ("On Monday, …").
+func clauseStart(ws []word) int {
+	i := 0
+	for i < len(ws) && (ws[i].punct || clauseOpeners[ws[i].lower()]) {
+		i++
+	}
+	for k := i; k < len(ws) && k < i+7; k++ {
+		if ws[k].text == "," {
+			if prepositions[ws[i].lower()] || isAdverb(ws[i].lower()) || k+1 < len(ws) && !ws[k+1].punct && !isNameWord(ws[i]) && !determiners[ws[i].lower()] {
+				return k + 1
+			}
+			break
+		}
+	}
+	return i
+}
+
+// roleBefore returns the lower-case role written right before the name
+// at ws[i] — "spokesman" in "spokesman Joshua Freed" or "the friend, Ilona
+// Herman" — or "".
+func roleBefore(ws []word, i int) string {
+	k := i - 1
+	if k >= 1 && ws[k].text == "," {
+		k--
+	}
+	if k < 0 || ws[k].punct || ws[k].capital() || prepositions[ws[k].lower()] || speechVerbs[ws[k].lower()] || adverbs[ws[k].lower()] {
+		return ""
+	}
+	return ws[k].lower()
+}
+
+// skipAdverbs returns the index of the first word at or after i that is
+// not an adverb or auxiliary.
+func skipAdverbs(ws []word, i int) int {
+	for i < len(ws) && isAdverb(ws[i].lower()) {
+		i++
+	}
+	return i
+}
+
+// isAdverb reports whether w may stand between a speaker and a speech verb.
+func isAdverb(w string) bool {
+	return adverbs[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ply")
 }

@@ -26,18 +26,21 @@ var speechVerbs = setOf(
 	"noting", "calling", "declaring", "insisting", "arguing", "warning", "explaining", "asking",
 	"tweeting", "describing", "stating", "claiming", "adding", "according", "reported", "reports",
 	"announcing", "quoted", "quoting", "cried", "sang", "sings", "chanted", "demanded", "begged",
-	"pleaded", "told", "answered", "answers", "offered", "shot", "fired", "went", "pointed",
+	"pleaded", "answered", "answers", "shot", "fired", "went", "pointed",
 	"related", "explain", "wrote", "penned", "opined", "reasoned", "reiterated", "reiterates",
 	"repeated", "revealed", "reveals", "recalled", "tells", "griped", "blasted", "slammed",
 	"hit", "mocked", "attacked", "questioned", "conceded", "recommended", "advised", "hinted",
 	"gushed", "raved", "sniffed", "scoffed", "laughed", "sighed", "grumbled", "muttered",
-	"added", "chimed", "began", "concluding", "continuing", "telling", "speaking")
+	"chimed", "concluding", "continuing", "speaking", "note", "add", "write", "ask",
+	"explain", "declare", "warn", "admit", "insist", "uttered", "uttering", "remembers",
+	"remembered", "alleged", "proclaimed", "proclaiming", "echoed", "acknowledging", "responding")
 
 // participles are speech verbs without a subject of their own: the
 // speaker is the subject of the clause they hang on ("…, saying").
 var participles = setOf("saying", "telling", "adding", "writing", "noting", "calling", "declaring",
 	"insisting", "arguing", "warning", "explaining", "asking", "tweeting", "describing", "stating",
-	"claiming", "announcing", "quoting", "concluding", "continuing", "speaking")
+	"claiming", "announcing", "quoting", "concluding", "continuing", "speaking", "uttering",
+	"proclaiming", "acknowledging", "responding")
 
 // adverbs may stand between a speaker and the speech verb.
 var adverbs = setOf("also", "later", "then", "previously", "earlier", "again", "once", "has",
@@ -138,28 +141,16 @@ func (f *speakerFinder) continues(prev Quote, ps quoteSpan, q Quote, s quoteSpan
 func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
 	d, body := f.d, f.d.report.Body
 	p := d.paragraphs[q.Paragraph]
-	// After: up to the next quote of the paragraph.
-	end := p.End
-	prevEnd := p.Start
-	for _, o := range p.quotes {
-		if o.depth > 0 {
-			continue
-		}
-		if o.Open.Start >= s.Close.End && o.Open.Start < end {
-			end = o.Open.Start
-		}
-		if o.Close.End <= s.Open.Start && o.Close.End > prevEnd {
-			prevEnd = o.Close.End
-		}
-	}
-	end = min(end, s.Close.End+240)
-	f.ws = splitWords(body, Span{s.Close.End, end}, f.ws[:0])
+	// After: to the end of the paragraph, other quotes standing as one
+	// mark each.
+	end := min(p.End, s.Close.End+240)
+	f.ws = outsideWords(body, Span{s.Close.End, end}, p.quotes, f.ws[:0])
 	if m, ok := postCue(f.ws); ok {
 		return m, true
 	}
-	// Before: from the start of the sentence or the quote before.
-	start := max(prevEnd, sentenceStart(p, s.Open.Start), s.Open.Start-300)
-	f.ws = splitWords(body, Span{start, s.Open.Start}, f.ws[:0])
+	// Before: from the start of the sentence.
+	start := max(sentenceStart(p, s.Open.Start), s.Open.Start-300)
+	f.ws = outsideWords(body, Span{start, s.Open.Start}, p.quotes, f.ws[:0])
 	if m, ok := preCue(f.ws); ok {
 		return m, true
 	}
@@ -287,48 +278,111 @@ func subjectForward(ws []word) (cueMention, bool) {
 }
 
 // subjectAt reads a speaker at the start of ws — a pronoun, a name or a
-// description — and returns it with the number of words it takes.
+// description — and returns it with the number of words it takes. A name
+// after a role ("analyst Daniel Ives", "Swiss ministry spokesman Pierre
+// Eltschinger", "his representative Holly Baird") or in apposition to a
+// description ("the friend, Ilona Herman") is the speaker.
 func subjectAt(ws []word) (cueMention, int, bool) {
 	if len(ws) == 0 || ws[0].punct {
 		return cueMention{}, 0, false
 	}
 	w := ws[0]
-	if personPronouns[w.lower()] && w.lower() != "who" {
+	lw := w.lower()
+	if personPronouns[lw] && lw != "who" {
 		return cueMention{words: ws[:1], kind: 'p', pos: w.Start}, 1, true
 	}
-	if w.capital() && !notNames[w.lower()] || w.capital() && len(ws) > 1 && isNameWord(ws[1]) && !personPronouns[w.lower()] {
-		j := 1
-		for j < len(ws) && (ws[j].capital() || nameParticles[ws[j].lower()] && j+1 < len(ws) && ws[j+1].capital()) {
-			j++
-		}
-		// A possessive name heads a description: "Qualcomm's board".
-		if t := ws[j-1].text; (strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s")) && j < len(ws) && !ws[j].punct && !speechVerbs[ws[j].lower()] {
+	if w.capital() && (isNameWord(w) || len(ws) > 1 && isNameWord(ws[1])) {
+		j := nameRunEnd(ws, 0)
+		if t := ws[j-1].text; isPossessive(t) && j < len(ws) && !ws[j].punct && !speechVerbs[ws[j].lower()] {
+			// "Qualcomm's board", "Weinstein's spokeswoman Holly Baird"
 			k := descriptionEnd(ws, j)
-			return cueMention{words: ws[:k], kind: 'd', pos: w.Start}, k, true
+			return namedDescription(ws, k)
+		}
+		if k := roleEnd(ws, j); k > j && isNameWord(ws[k]) {
+			e := nameRunEnd(ws, k)
+			return cueMention{words: ws[k:e], kind: 'n', pos: ws[k].Start}, e, true
 		}
 		return cueMention{words: ws[:j], kind: 'n', pos: w.Start}, j, true
 	}
-	if determiners[w.lower()] || isBareGroup(w.lower()) {
-		k := descriptionEnd(ws, 1)
-		if isBareGroup(w.lower()) {
-			k = 1
-		}
-		if k >= 1 {
-			return cueMention{words: ws[:k], kind: 'd', pos: w.Start}, k, true
-		}
+	if k := roleEnd(ws, 0); k > 0 && isNameWord(ws[k]) {
+		e := nameRunEnd(ws, k)
+		return cueMention{words: ws[k:e], kind: 'n', pos: ws[k].Start}, e, true
+	}
+	if determiners[lw] {
+		return namedDescription(ws, descriptionEnd(ws, 1))
+	}
+	if isBareGroup(lw) {
+		return cueMention{words: ws[:1], kind: 'd', pos: w.Start}, 1, true
 	}
 	return cueMention{}, 0, false
 }
 
+// namedDescription makes a speaker of the description ws[:k]: the name
+// it ends with or that follows it in apposition, else the description.
+func namedDescription(ws []word, k int) (cueMention, int, bool) {
+	if k == 0 {
+		return cueMention{}, 0, false
+	}
+	// "his representative Holly Baird", "the 58-year-old Horomanski"
+	n := k
+	for n > 1 && ws[n-1].capital() && !isPossessive(ws[n-1].text) {
+		n--
+	}
+	if n < k && n > 0 && !ws[n-1].capital() {
+		return cueMention{words: ws[n:k], kind: 'n', pos: ws[n].Start}, k, true
+	}
+	// "the friend, Ilona Herman, said"
+	if k+1 < len(ws) && ws[k].text == "," && isNameWord(ws[k+1]) {
+		e := nameRunEnd(ws, k+1)
+		if e == len(ws) || ws[e].punct || speechVerbs[ws[e].lower()] {
+			return cueMention{words: ws[k+1 : e], kind: 'n', pos: ws[k+1].Start}, e, true
+		}
+	}
+	return cueMention{words: ws[:k], kind: 'd', pos: ws[0].Start}, k, true
+}
+
+// nameRunEnd returns the index after the run of capitalised words (and
+// the particles between them) that starts at ws[i].
+func nameRunEnd(ws []word, i int) int {
+	j := i + 1
+	for j < len(ws) && (ws[j].capital() || nameParticles[ws[j].lower()] && j+1 < len(ws) && ws[j+1].capital()) {
+		j++
+	}
+	return j
+}
+
+// roleEnd returns the index after up to three lower-case words of a role
+// starting at ws[i] ("foreign ministry spokesman"), or i when there are
+// none.
+func roleEnd(ws []word, i int) int {
+	k := i
+	for k < len(ws) && k < i+3 && !ws[k].punct && !ws[k].capital() {
+		lw := ws[k].lower()
+		if speechVerbs[lw] || isAdverb(lw) || prepositions[lw] || determiners[lw] || personPronouns[lw] || clauseOpeners[lw] || lw == "who" || lw == "that" {
+			return i
+		}
+		k++
+	}
+	if k == len(ws) {
+		return i
+	}
+	return k
+}
+
+func isPossessive(t string) bool { return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") }
+
 // descriptionEnd returns where a description that starts ws ends: before
-// punctuation, a speech verb, or after at most eight words.
+// punctuation, a speech verb, a conjunction, or after at most eight words.
 func descriptionEnd(ws []word, from int) int {
 	k := from
-	for k < len(ws) && k < 9 && !ws[k].punct && !speechVerbs[ws[k].lower()] && !adverbs[ws[k].lower()] && ws[k].lower() != "who" {
+	for k < len(ws) && k < 9 && !ws[k].punct && !speechVerbs[ws[k].lower()] && !isAdverb(ws[k].lower()) && !descriptionStops[ws[k].lower()] {
 		k++
 	}
 	return k
 }
+
+// descriptionStops end a description.
+var descriptionStops = setOf("who", "which", "that", "and", "but", "or", "in", "on", "at", "during", "after")
 
 // isBareGroup reports whether w names speakers without an article:
 // "police said", "officials said".
@@ -362,7 +416,7 @@ func preCue(ws []word) (cueMention, bool) {
 	}
 	for v := n - 1; v >= 0 && v >= n-40; v-- {
 		w := ws[v]
-		if w.text == `"` {
+		if w.text == `"` && v < n-1 {
 			break
 		}
 		lw := w.lower()
@@ -377,6 +431,13 @@ func preCue(ws []word) (cueMention, bool) {
 			continue
 		}
 		if participles[lw] {
+			// "with CEO Steve Mollenkopf arguing", else the clause's subject.
+			if v > 0 && ws[v-1].text != "," {
+				if m, ok := subjectBefore(ws[:v]); ok && m.kind == 'n' {
+					m.cue = lw
+					return m, true
+				}
+			}
 			if m, ok := clauseSubject(ws[:v]); ok {
 				m.cue = lw
 				return m, true
@@ -399,45 +460,44 @@ func preCue(ws []word) (cueMention, bool) {
 }
 
 // subjectBefore reads the speaker that ends ws, right before a speech verb:
-// "Kirby", "Imran Khan, who has …,", "the official", "she".
+// "Kirby", "Imran Khan, who has …,", "the official", "she", "spurred
+// Thurman to", "… but".
 func subjectBefore(ws []word) (cueMention, bool) {
 	n := len(ws)
-	for n > 0 && adverbs[ws[n-1].lower()] {
+	for n > 0 && isAdverb(ws[n-1].lower()) {
 		n--
 	}
 	if n == 0 {
 		return cueMention{}, false
 	}
-	// Skip an aside: "Khan, who has been a critic, said".
-	if ws[n-1].text == "," || ws[n-1].text == ")" {
-		open := ","
-		if ws[n-1].text == ")" {
-			open = "("
-		}
-		for k := n - 2; k >= 0 && k >= n-30; k-- {
-			if ws[k].text == `"` || ws[k].text == "." {
-				break
-			}
-			if ws[k].text == open {
-				return subjectBefore(ws[:k])
-			}
-		}
-		return cueMention{}, false
-	}
 	last := ws[n-1]
-	if last.punct {
+	switch lw := last.lower(); {
+	case last.text == "," || last.text == ")":
+		return asideSubject(ws[:n])
+	case lw == "to" && n >= 2:
+		// "spurred Thurman to note": the object before "to" speaks.
+		k := n - 1
+		if ws[k-1].capital() {
+			s := k - 1
+			for s > 0 && ws[s-1].capital() {
+				s--
+			}
+			return cueMention{words: ws[s:k], kind: 'n', pos: ws[s].Start}, true
+		}
 		return cueMention{}, false
-	}
-	if personPronouns[last.lower()] {
-		if last.lower() == "who" && n >= 3 && ws[n-2].text == "," {
+	case lw == "and" || lw == "but":
+		return clauseSubject(ws[:n-1])
+	case last.punct:
+		return cueMention{}, false
+	case personPronouns[lw]:
+		if lw == "who" && n >= 3 && ws[n-2].text == "," {
 			return subjectBefore(ws[:n-2])
 		}
-		if last.lower() == "who" {
+		if lw == "who" {
 			return cueMention{}, false
 		}
 		return cueMention{words: ws[n-1 : n], kind: 'p', pos: last.Start}, true
-	}
-	if last.capital() {
+	case last.capital():
 		k := n - 1
 		for k > 0 && (ws[k-1].capital() || nameParticles[ws[k-1].lower()] && k > 1 && ws[k-2].capital()) {
 			k--
@@ -446,8 +506,7 @@ func subjectBefore(ws []word) (cueMention, bool) {
 			return cueMention{}, false
 		}
 		return cueMention{words: ws[k:n], kind: 'n', pos: ws[k].Start}, true
-	}
-	if isBareGroup(last.lower()) {
+	case isBareGroup(lw):
 		k := n - 1
 		for k > 0 && !ws[k-1].punct && n-k < 6 && !speechVerbs[ws[k-1].lower()] && (ws[k-1].capital() || determiners[ws[k-1].lower()]) {
 			k--
@@ -457,10 +516,10 @@ func subjectBefore(ws []word) (cueMention, bool) {
 	// A description: back to its determiner or possessive.
 	for k := n - 1; k >= 0 && k >= n-9; k-- {
 		w := ws[k]
-		if w.punct || speechVerbs[w.lower()] || w.lower() == "that" && k < n-1 {
+		if w.punct || speechVerbs[w.lower()] || descriptionStops[w.lower()] {
 			break
 		}
-		if determiners[w.lower()] || strings.HasSuffix(w.text, "'s") || strings.HasSuffix(w.text, "’s") {
+		if determiners[w.lower()] || isPossessive(w.text) {
 			if k > 0 && ws[k-1].capital() && !determiners[w.lower()] {
 				k-- // "American Airlines' spokesman"
 				for k > 0 && ws[k-1].capital() {
@@ -473,21 +532,38 @@ func subjectBefore(ws []word) (cueMention, bool) {
 	return cueMention{}, false
 }
 
-// clauseSubject reads the subject of the clause ws: its first name,
-// pronoun or description, after any opening phrase set off by a comma.
-func clauseSubject(ws []word) (cueMention, bool) {
-	for start := 0; start < len(ws); {
-		if m, _, ok := subjectAt(ws[start:]); ok {
-			return m, true
-		}
-		k := start
-		for k < len(ws) && k < start+8 && ws[k].text != "," {
-			k++
-		}
-		if k >= len(ws) || ws[k].text != "," {
+// asideSubject reads the speaker of ws, which ends with an aside closed by
+// a comma or bracket: the name in the aside when the aside is one
+// ("Facebook's founding president, Sean Parker,"), else the speaker before
+// it ("Imran Khan, who has been a critic,").
+func asideSubject(ws []word) (cueMention, bool) {
+	n := len(ws)
+	open := ","
+	if ws[n-1].text == ")" {
+		open = "("
+	}
+	for k := n - 2; k >= 0 && k >= n-30; k-- {
+		if ws[k].text == "." || ws[k].text == `"` && open == "(" {
 			break
 		}
-		start = k + 1
+		if ws[k].text != open {
+			continue
+		}
+		inner := ws[k+1 : n-1]
+		if open == "," && len(inner) > 0 && len(inner) <= 5 && inner[0].capital() && nameRunEnd(inner, 0) == len(inner) && k > 0 && !ws[k-1].capital() {
+			return cueMention{words: inner, kind: 'n', pos: inner[0].Start}, true
+		}
+		return subjectBefore(ws[:k])
+	}
+	return cueMention{}, false
+}
+
+// clauseSubject reads the subject of the clause ws: its first name,
+// pronoun or description, after any opening phrase.
+func clauseSubject(ws []word) (cueMention, bool) {
+	start := clauseStart(ws)
+	if m, _, ok := subjectAt(ws[start:]); ok {
+		return m, true
 	}
 	return cueMention{}, false
 }
@@ -573,9 +649,10 @@ func isPersonRole(head string) bool {
 	return true
 }
 
-// pronoun resolves a pronoun at pos: the person last quoted, unless a
-// person named since as a sentence's subject fits better; "he" and "she"
-// skip people known to be of the other gender.
+// pronoun resolves a pronoun at pos in paragraph para: the person last
+// standing as a subject in this paragraph or the one before, else the
+// person last quoted, else a subject further back. "he" and "she" skip
+// people known to be of the other gender.
 func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 	var want byte
 	switch p {
@@ -587,35 +664,22 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 		return nil
 	}
 	fits := func(e *entity) bool {
-		if want == 0 {
-			return true
-		}
-		g := e.gender
-		if g == 0 && e.he != e.she {
-			g = 'm'
-			if e.she > e.he {
-				g = 'f'
-			}
-		}
-		return g == 0 || g == want
+		return e.person && (want == 0 || e.genderGuess() == 0 || e.genderGuess() == want)
 	}
 	ms := f.cast.mentions
 	i := f.cast.before(pos) - 1
 	stop := max(0, i-recentMentions)
-	lastPos := -1
-	if f.last != nil {
-		lastPos = f.d.paragraphs[f.lastPara].Start
-	}
-	for ; i >= stop && ms[i].pos > lastPos; i-- {
-		if ms[i].subject && ms[i].ent.person && fits(ms[i].ent) {
+	near := f.d.paragraphs[max(0, para-1)].Start
+	for ; i >= stop && ms[i].pos >= near; i-- {
+		if ms[i].subject && fits(ms[i].ent) {
 			return ms[i].ent
 		}
 	}
-	if f.last != nil && fits(f.last) && (want != 0 || p == "they" || p == "it") {
+	if f.last != nil && (fits(f.last) || p == "they" || p == "it") {
 		return f.last
 	}
 	for ; i >= stop; i-- {
-		if ms[i].subject && ms[i].ent.person && fits(ms[i].ent) {
+		if ms[i].subject && fits(ms[i].ent) {
 			return ms[i].ent
 		}
 	}
