@@ -74,6 +74,7 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 	ents := make([]*entity, len(quotes))
 	var outer *Quote // the last quote of depth 0
 	var outerEnt *entity
+	prev := -1 // the index of the last quote of depth 0
 	for i := range quotes {
 		q, s := &quotes[i], spans[i]
 		var m cueMention
@@ -91,10 +92,15 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 		case q.Speaker != "":
 		case s.depth > 0 && outer != nil:
 			q.Speaker, ents[i] = outer.Speaker, outerEnt
-		case i > 0 && f.continues(quotes[i-1], spans[i-1], *q, s):
-			q.Speaker, ents[i] = quotes[i-1].Speaker, ents[i-1]
+		case prev >= 0 && f.continues(quotes[prev], *q, s):
+			q.Speaker, ents[i] = quotes[prev].Speaker, ents[prev]
+		default:
+			if m, ok := f.sentenceSubject(q, s); ok {
+				ents[i] = f.resolve(q, m)
+			}
 		}
 		if s.depth == 0 {
+			prev = i
 			outer, outerEnt = q, ents[i]
 			if ents[i] != nil && ents[i].person {
 				f.last, f.lastPara = ents[i], q.Paragraph
@@ -125,7 +131,7 @@ type cueMention struct {
 // with the words of the quote before it: a paragraph continuing a quote
 // left open, a quote in the same paragraph, or a paragraph that is nothing
 // but a quote right after a paragraph with a quote.
-func (f *speakerFinder) continues(prev Quote, ps quoteSpan, q Quote, s quoteSpan) bool {
+func (f *speakerFinder) continues(prev, q Quote, s quoteSpan) bool {
 	if s.cont || prev.Paragraph == q.Paragraph {
 		return true
 	}
@@ -166,6 +172,23 @@ func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
 		}
 	}
 	return cueMention{}, false
+}
+
+// sentenceSubject reads who speaks a quote woven into a sentence without
+// a speech cue — Trump is promising "jobs, jobs, jobs" — as the named or
+// pronoun subject of the sentence before the quote.
+func (f *speakerFinder) sentenceSubject(q *Quote, s quoteSpan) (cueMention, bool) {
+	p := f.d.paragraphs[q.Paragraph]
+	start := max(sentenceStart(p, s.Open.Start), s.Open.Start-300)
+	f.ws = outsideWords(f.d.report.Body, Span{start, s.Open.Start}, p.quotes, f.ws[:0])
+	if len(f.ws) < 2 {
+		return cueMention{}, false
+	}
+	m, ok := clauseSubject(f.ws)
+	if !ok || m.kind == 'd' {
+		return cueMention{}, false
+	}
+	return m, true
 }
 
 // nestedCue finds the cue of a quote inside the quote outer, within the
@@ -212,8 +235,14 @@ func sentenceStart(p paragraph, pos int) int {
 // postCue reads a cue right after a quote: "…," Kirby said; "…," said the
 // official; "…," according to the ministry; "…," Khan, who …, said.
 func postCue(ws []word) (cueMention, bool) {
+	// A signature: "…" ― Christina Lastra.
+	if len(ws) > 1 && strings.ContainsAny(ws[0].text, "―—–") && isNameWord(ws[1]) {
+		if e := nameRunEnd(ws, 1); e == len(ws) || ws[e].punct {
+			return cueMention{words: ws[1:e], kind: 'n', cue: ws[0].text, pos: ws[1].Start}, true
+		}
+	}
 	i := 0
-	for i < len(ws) && ws[i].punct && strings.ContainsAny(ws[i].text, ",—–-.") {
+	for i < len(ws) && ws[i].punct && strings.ContainsAny(ws[i].text, ",—–-.―") {
 		i++
 	}
 	if i >= len(ws) || i > 1 {
@@ -414,6 +443,21 @@ func preCue(ws []word) (cueMention, bool) {
 			return cueMention{words: ws[k : n-1], kind: 'n', cue: ":", pos: ws[k].Start}, true
 		}
 	}
+	// A name or pronoun before a speech verb beats a description before a
+	// later one: Clinton says Trump's flurry of tweets was "unhinged".
+	var desc cueMention
+	found := false
+	take := func(m cueMention, cue string) bool {
+		m.cue = cue
+		if m.kind == 'd' {
+			if !found {
+				desc, found = m, true
+			}
+			return false
+		}
+		desc = m
+		return true
+	}
 	for v := n - 1; v >= 0 && v >= n-40; v-- {
 		w := ws[v]
 		if w.text == `"` && v < n-1 {
@@ -421,9 +465,8 @@ func preCue(ws []word) (cueMention, bool) {
 		}
 		lw := w.lower()
 		if lw == "according" && v+1 < n && ws[v+1].lower() == "to" {
-			if m, ok := subjectForward(ws[v+2:]); ok {
-				m.cue = "according to"
-				return m, true
+			if m, ok := subjectForward(ws[v+2:]); ok && take(m, "according to") {
+				return desc, true
 			}
 			continue
 		}
@@ -433,30 +476,29 @@ func preCue(ws []word) (cueMention, bool) {
 		if participles[lw] {
 			// "with CEO Steve Mollenkopf arguing", else the clause's subject.
 			if v > 0 && ws[v-1].text != "," {
-				if m, ok := subjectBefore(ws[:v]); ok && m.kind == 'n' {
-					m.cue = lw
-					return m, true
+				if m, ok := subjectBefore(ws[:v]); ok && m.kind == 'n' && take(m, lw) {
+					return desc, true
 				}
 			}
-			if m, ok := clauseSubject(ws[:v]); ok {
-				m.cue = lw
-				return m, true
+			if m, ok := clauseSubject(ws[:v]); ok && take(m, lw) {
+				return desc, true
 			}
 			continue
 		}
 		if m, ok := subjectBefore(ws[:v]); ok {
-			m.cue = lw
-			return m, true
+			if take(m, lw) {
+				return desc, true
+			}
+			continue
 		}
 		// "said Kirby:" — the speaker after the verb.
 		if m, k, ok := subjectAt(ws[v+1:]); ok && m.kind != 'p' {
-			if e := v + 1 + k; e == n || ws[e].text == ":" || ws[e].text == "," {
-				m.cue = lw
-				return m, true
+			if e := v + 1 + k; (e == n || ws[e].text == ":" || ws[e].text == ",") && take(m, lw) {
+				return desc, true
 			}
 		}
 	}
-	return cueMention{}, false
+	return desc, found
 }
 
 // subjectBefore reads the speaker that ends ws, right before a speech verb:
