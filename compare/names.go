@@ -81,7 +81,7 @@ var (
 		"commissioner", "judge", "justice", "attorney", "ambassador", "leader", "speaker",
 		"chancellor", "premier", "king", "queen", "prince", "princess", "pope", "bishop",
 		"archbishop", "cardinal", "rabbi", "imam", "rev.", "reverend", "dr.", "prof.", "professor",
-		"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr", "miss", "sir", "dame", "lord", "lady", "coach",
+		"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr", "miss", "prof", "rival", "sir", "dame", "lord", "lady", "coach",
 		"founder", "co-founder", "sheriff", "superintendent", "inspector", "detective", "constable",
 		"trooper", "councilman", "councilwoman", "councillor", "councilor", "alderman",
 		"assemblyman", "assemblywoman", "delegate", "treasurer", "comptroller", "editor", "analyst",
@@ -150,6 +150,8 @@ type nameRun struct {
 	person bool
 	// gender is 'm' or 'f' when a title tells it (Mr., Mrs.), else 0.
 	gender byte
+	// org is true when the run holds an organisation's word or an acronym.
+	org bool
 }
 
 // readName reads the capitalised words ws as a name: titles and the words
@@ -158,6 +160,25 @@ type nameRun struct {
 func readName(body string, ws []word) (nameRun, bool) {
 	for len(ws) > 0 && notNames[ws[0].lower()] {
 		ws = ws[1:]
+	}
+	// "Southwest Research Institute's Alan Stern": the name after a
+	// possessive.
+	for i := len(ws) - 2; i >= 0; i-- {
+		if isPossessive(ws[i].text) {
+			ws = ws[i+1:]
+			break
+		}
+	}
+	// "Charles B. Rangel of New York", "Daniel Ives of GBH Insights": a
+	// person's name before "of" or "for"; "Center for Humane Technology"
+	// stays whole.
+	for i, w := range ws {
+		if lw := w.lower(); lw == "of" || lw == "for" {
+			if head := ws[:i]; len(head) >= 2 && !titleWords[strings.TrimSuffix(head[len(head)-1].lower(), ".")] && !orgWords[head[len(head)-1].lower()] {
+				ws = head
+			}
+			break
+		}
 	}
 	last := -1
 	for i, w := range ws {
@@ -206,9 +227,19 @@ func readName(body string, ws []word) (nameRun, bool) {
 	if strings.ToUpper(text) == text && len(ws) > 1 {
 		acronym = false // a transcript's label: MAYOR ELENA MARSH
 	}
+	for _, w := range ws {
+		org = org || runBreakers[w.lower()]
+	}
 	nr.person = !org && !acronym && (len(nr.titles) > 0 || len(ws) >= 2 && len(ws) <= 3)
+	nr.org = org || acronym
 	return nr, true
 }
+
+// runBreakers are words that, capitalised inside a run, show it is no
+// person's name ("Sign Up You"), or an organisation's ("Center for Humane
+// Technology").
+var runBreakers = setOf("you", "we", "i", "he", "she", "it", "they", "the", "a", "an", "and", "or",
+	"but", "up", "in", "on", "to", "of", "for", "your", "our", "my", "this", "that", "not", "is")
 
 // isAcronym reports whether a word has two capitals or more (NFC, DpolG,
 // SpaceX): an organisation's name rather than a person's.
@@ -232,9 +263,20 @@ type entity struct {
 	titles []string
 	person bool
 	gender byte
-	// he and she count the pronouns that follow sentences the entity is
-	// the subject of.
-	he, she int
+	// spoke is true once the entity is a speech verb's subject or a
+	// quote's speaker.
+	spoke bool
+	org    bool
+	// he, she and it count the pronouns used later in sentences the
+	// entity is the subject of.
+	he, she, it int
+}
+
+// isPerson reports whether the entity is a person: a name of two or three
+// words without an organisation's, a personal title, or a name alone that
+// the report goes on to call "he" or "she" more than "it".
+func (e *entity) isPerson() bool {
+	return e.person || !e.org && e.he+e.she > e.it
 }
 
 // genderGuess returns 'm' or 'f' from the entity's title, else from the
@@ -301,6 +343,7 @@ func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
 	}
 	e.titles = append(e.titles, nr.titles...)
 	e.person = e.person || nr.person
+	e.org = e.org || nr.org
 	if e.gender == 0 {
 		e.gender = nr.gender
 	}
@@ -447,6 +490,8 @@ func (c *cast) readSentence(body string, ws []word) {
 					subj.he++
 				case "she":
 					subj.she++
+				case "it", "its":
+					subj.it++
 				}
 			}
 			i++
@@ -466,15 +511,13 @@ func (c *cast) readSentence(body string, ws []word) {
 			k = skipAdverbs(ws, skipAside(ws, k))
 		}
 		speaks := k < len(ws) && speechVerbs[ws[k].lower()]
-		if speaks && !strings.Contains(nr.name, " ") && i != start && !orgWords[strings.ToLower(nr.name)] {
-			nr.person = true
-		}
 		if r := roleBefore(ws, i); r != "" {
 			nr.titles = append(nr.titles, r)
 		}
 		subject := i == start || speaks
 		e := c.add(nr, ws[i].Start, subject)
-		if i == start && nr.person {
+		e.spoke = e.spoke || speaks
+		if i == start {
 			subj = e
 		}
 		i = j
@@ -486,6 +529,14 @@ func (c *cast) readSentence(body string, ws []word) {
 // opening phrase set off by a comma ("On Monday, …").
 func clauseStart(ws []word) int {
 	i := 0
+	// A dateline: "TEMPE, Ariz. --".
+	if len(ws) > 1 && len(ws[0].text) > 2 && strings.ToUpper(ws[0].text) == ws[0].text && ws[1].text == "," {
+		for k := 2; k < len(ws) && k < 10; k++ {
+			if strings.ContainsAny(ws[k].text, "—–-") && ws[k].punct {
+				i = k + 1
+			}
+		}
+	}
 	for i < len(ws) && (ws[i].punct || clauseOpeners[ws[i].lower()]) {
 		i++
 	}

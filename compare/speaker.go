@@ -96,14 +96,17 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 			q.Speaker, ents[i] = quotes[prev].Speaker, ents[prev]
 		default:
 			if m, ok := f.sentenceSubject(q, s); ok {
-				ents[i] = f.resolve(q, m)
+				if ents[i] = f.resolve(q, m); ents[i] == nil || !ents[i].isPerson() {
+					q.Speaker, ents[i] = "", nil
+				}
 			}
 		}
 		if s.depth == 0 {
 			prev = i
 			outer, outerEnt = q, ents[i]
-			if ents[i] != nil && ents[i].person {
+			if ents[i] != nil && ents[i].isPerson() {
 				f.last, f.lastPara = ents[i], q.Paragraph
+				ents[i].spoke = true
 			}
 		}
 	}
@@ -354,10 +357,10 @@ func namedDescription(ws []word, k int) (cueMention, int, bool) {
 	}
 	// "his representative Holly Baird", "the 58-year-old Horomanski"
 	n := k
-	for n > 1 && ws[n-1].capital() && !isPossessive(ws[n-1].text) {
+	for n > 1 && ws[n-1].capital() && !isPossessive(ws[n-1].text) && !notNames[ws[n-1].lower()] {
 		n--
 	}
-	if n < k && n > 0 && !ws[n-1].capital() {
+	if n < k && n > 0 && (!ws[n-1].capital() || isPossessive(ws[n-1].text)) && !notNames[ws[n].lower()] {
 		return cueMention{words: ws[n:k], kind: 'n', pos: ws[n].Start}, k, true
 	}
 	// "the friend, Ilona Herman, said"
@@ -374,11 +377,16 @@ func namedDescription(ws []word, k int) (cueMention, int, bool) {
 // the particles between them) that starts at ws[i].
 func nameRunEnd(ws []word, i int) int {
 	j := i + 1
-	for j < len(ws) && (ws[j].capital() || nameParticles[ws[j].lower()] && j+1 < len(ws) && ws[j+1].capital()) {
+	for j < len(ws) && (ws[j].capital() || isConnector(ws[j].lower()) && j+1 < len(ws) && ws[j+1].capital()) {
 		j++
 	}
 	return j
 }
+
+// isConnector reports whether w may join the capitalised words of one
+// name: a particle (Ursula von der Leyen) or "of" and "for" in an
+// organisation's name (Center for Humane Technology).
+func isConnector(w string) bool { return nameParticles[w] || w == "of" || w == "for" }
 
 // roleEnd returns the index after up to three lower-case words of a role
 // starting at ws[i] ("foreign ministry spokesman"), or i when there are
@@ -535,13 +543,16 @@ func subjectBefore(ws []word) (cueMention, bool) {
 		if lw == "who" && n >= 3 && ws[n-2].text == "," {
 			return subjectBefore(ws[:n-2])
 		}
+		if lw == "who" && n >= 2 && ws[n-2].capital() {
+			return subjectBefore(ws[:n-1])
+		}
 		if lw == "who" {
 			return cueMention{}, false
 		}
 		return cueMention{words: ws[n-1 : n], kind: 'p', pos: last.Start}, true
 	case last.capital():
 		k := n - 1
-		for k > 0 && (ws[k-1].capital() || nameParticles[ws[k-1].lower()] && k > 1 && ws[k-2].capital()) {
+		for k > 0 && (ws[k-1].capital() || isConnector(ws[k-1].lower()) && k > 1 && ws[k-2].capital()) {
 			k--
 		}
 		if t := ws[k].lower(); notNames[t] && k == n-1 {
@@ -646,7 +657,13 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 	text := body[m.words[0].Start:m.words[len(m.words)-1].End]
 	first := m.words[0].lower()
 	if first == "the" || first == "this" || first == "that" {
-		head := strings.TrimSuffix(m.words[len(m.words)-1].lower(), ".")
+		head := ""
+		for _, w := range m.words[1:] {
+			if lw := w.lower(); lw == "of" || lw == "for" || lw == "with" {
+				break
+			}
+			head = strings.TrimSuffix(w.lower(), ".")
+		}
 		if e := f.titled(head, m.pos); e != nil {
 			q.Speaker = e.name
 			return e
@@ -706,12 +723,17 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 		return nil
 	}
 	fits := func(e *entity) bool {
-		return e.person && (want == 0 || e.genderGuess() == 0 || e.genderGuess() == want)
+		return e.isPerson() && (want == 0 || e.genderGuess() == 0 || e.genderGuess() == want)
 	}
 	ms := f.cast.mentions
 	i := f.cast.before(pos) - 1
 	stop := max(0, i-recentMentions)
 	near := f.d.paragraphs[max(0, para-1)].Start
+	for k := i; k >= stop && ms[k].pos >= near; k-- {
+		if ms[k].subject && ms[k].ent.spoke && fits(ms[k].ent) {
+			return ms[k].ent
+		}
+	}
 	for ; i >= stop && ms[i].pos >= near; i-- {
 		if ms[i].subject && fits(ms[i].ent) {
 			return ms[i].ent
