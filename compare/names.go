@@ -130,7 +130,11 @@ var (
 		"pakistan", "afghanistan", "india", "china", "russia", "america", "europe", "africa",
 		"iran", "iraq", "syria", "israel", "germany", "france", "britain", "england", "japan",
 		"mexico", "canada", "ukraine", "nigeria", "taliban", "isis", "nato", "eu", "un", "fbi",
-		"cia", "irs", "gop", "naacp", "dnc", "rnc", "spacex", "nasa", "white", "washington")
+		"cia", "irs", "gop", "naacp", "dnc", "rnc", "spacex", "nasa", "white", "washington", "weekly",
+		"daily", "herald", "tribune", "gazette", "register", "magazine", "chronicle", "courier",
+		"observer", "telegraph", "examiner", "inquirer", "monitor", "bulletin", "dispatch",
+		"review", "institute", "partners", "capital",
+		"llc", "l.l.p.", "llp", "plc", "ag", "sa", "gmbh", "holdings", "technologies", "systems")
 	// pronouns that can name a speaker.
 	personPronouns = setOf("he", "she", "they", "it", "i", "we", "who")
 	// determiners start a description of a speaker: "the official".
@@ -138,6 +142,44 @@ var (
 		"some", "several", "two", "three", "many", "other", "this", "that", "these", "those",
 		"each", "both")
 )
+
+// Common given names, by the gender they usually go with: they tell "he"
+// from "she" when a report gives no other sign.
+var (
+	femaleNames = setOf(strings.Fields(`mary patricia jennifer linda elizabeth barbara susan
+		jessica sarah karen nancy lisa betty margaret sandra ashley kimberly emily donna michelle
+		dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy
+		angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra
+		rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia
+		victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline
+		martha gloria teresa theresa ann sara madison frances kathryn janice jean abigail alice
+		judy sophia grace denise amber doris marilyn danielle beverly isabella diana natalie
+		brittany charlotte marie kayla alexis lori kate claire rose ellen lynn jill sheila tina
+		chloe zoe eva ella lucy fatima harriet susan anne jane julia caroline sophie louise`)...)
+	maleNames = setOf(strings.Fields(`james robert john michael william david richard joseph
+		thomas charles christopher daniel matthew anthony mark donald steven paul andrew joshua
+		kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas
+		eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank
+		patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary
+		peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean
+		austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel
+		logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip
+		phil mike chris tom jim bob ted rick dick bill ben tim greg doug dan dave steve tony nick
+		sam matt pete alex andy fred ed hugo oscar luis carlos jorge pedro miguel francisco
+		antonio ahmed mohammed muhammad ali omar hassan boris vladimir hans klaus`)...)
+)
+
+// givenNameGender returns 'f' or 'm' for a common given name, else 0.
+func givenNameGender(w string) byte {
+	w = strings.ToLower(w)
+	switch {
+	case femaleNames[w] && !maleNames[w]:
+		return 'f'
+	case maleNames[w] && !femaleNames[w]:
+		return 'm'
+	}
+	return 0
+}
 
 // nameRun is a run of capitalised words read as a name: the name proper
 // and the titles written before it.
@@ -232,6 +274,12 @@ func readName(body string, ws []word) (nameRun, bool) {
 	}
 	nr.person = !org && !acronym && (len(nr.titles) > 0 || len(ws) >= 2 && len(ws) <= 3)
 	nr.org = org || acronym
+	if g := givenNameGender(ws[0].text); g != 0 && len(ws) >= 2 && !org {
+		nr.person = true
+		if nr.gender == 0 {
+			nr.gender = g
+		}
+	}
 	return nr, true
 }
 
@@ -266,7 +314,7 @@ type entity struct {
 	// spoke is true once the entity is a speech verb's subject or a
 	// quote's speaker.
 	spoke bool
-	org    bool
+	org   bool
 	// he, she and it count the pronouns used later in sentences the
 	// entity is the subject of.
 	he, she, it int
@@ -497,10 +545,7 @@ func (c *cast) readSentence(body string, ws []word) {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(ws) && (ws[j].capital() || nameParticles[ws[j].lower()] && j+1 < len(ws) && ws[j+1].capital()) {
-			j++
-		}
+		j := nameRunEnd(ws, i)
 		nr, ok := readName(body, ws[i:j])
 		if !ok {
 			i = j
@@ -509,6 +554,9 @@ func (c *cast) readSentence(body string, ws []word) {
 		k := skipAdverbs(ws, j)
 		if k < len(ws) && (ws[k].text == "," || ws[k].text == "(") {
 			k = skipAdverbs(ws, skipAside(ws, k))
+		}
+		if k < len(ws) && ws[k].lower() == "who" {
+			k = skipAdverbs(ws, k+1) // "Theresa May, who said"
 		}
 		speaks := k < len(ws) && speechVerbs[ws[k].lower()]
 		if r := roleBefore(ws, i); r != "" {
@@ -542,7 +590,7 @@ func clauseStart(ws []word) int {
 	}
 	for k := i; k < len(ws) && k < i+7; k++ {
 		if ws[k].text == "," {
-			if prepositions[ws[i].lower()] || isAdverb(ws[i].lower()) || k+1 < len(ws) && !ws[k+1].punct && !isNameWord(ws[i]) && !determiners[ws[i].lower()] {
+			if prepositions[ws[i].lower()] || isAdverb(ws[i].lower()) || strings.HasSuffix(ws[i].lower(), "ing") || k+1 < len(ws) && !ws[k+1].punct && !isNameWord(ws[i]) && !determiners[ws[i].lower()] {
 				return k + 1
 			}
 			break

@@ -406,6 +406,11 @@ func roleEnd(ws []word, i int) int {
 	return k
 }
 
+// isPartyTag reports whether w is a party and state tag: R-TX, D-Mo.
+func isPartyTag(w string) bool {
+	return len(w) >= 3 && strings.IndexByte("RDI", w[0]) >= 0 && w[1] == '-'
+}
+
 func isPossessive(t string) bool { return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") }
 
 // descriptionEnd returns where a description that starts ws ends: before
@@ -550,6 +555,8 @@ func subjectBefore(ws []word) (cueMention, bool) {
 			return cueMention{}, false
 		}
 		return cueMention{words: ws[n-1 : n], kind: 'p', pos: last.Start}, true
+	case isPartyTag(last.text) && n >= 3 && ws[n-2].text == ",":
+		return subjectBefore(ws[:n-2]) // "John Cornyn, R-TX,"
 	case last.capital():
 		k := n - 1
 		for k > 0 && (ws[k-1].capital() || isConnector(ws[k-1].lower()) && k > 1 && ws[k-2].capital()) {
@@ -684,12 +691,33 @@ func (f *speakerFinder) titled(head string, pos int) *entity {
 	end := f.cast.before(pos)
 	for i := end - 1; i >= max(0, end-recentMentions); i-- {
 		for _, t := range ms[i].ent.titles {
-			if t == head {
+			if sameTitle(t, head) {
 				return ms[i].ent
 			}
 		}
 	}
 	return nil
+}
+
+// titleKinds gives the titles that name one office in different words.
+var titleKinds = map[string]string{
+	"rep": "representative", "congressman": "representative", "congresswoman": "representative",
+	"lawmaker": "representative", "sen": "senator", "gov": "governor", "gen": "general",
+	"prof": "professor", "dr": "doctor", "pres": "president", "spokeswoman": "spokesman",
+	"spokesperson": "spokesman", "chairwoman": "chairman", "chair": "chairman",
+	"chairperson": "chairman", "ceo": "executive", "premier": "minister",
+}
+
+// sameTitle reports whether two titles name one office: "rep" and
+// "congressman".
+func sameTitle(a, b string) bool {
+	if ka, ok := titleKinds[a]; ok {
+		a = ka
+	}
+	if kb, ok := titleKinds[b]; ok {
+		b = kb
+	}
+	return a == b
 }
 
 // isPersonRole reports whether a description's head word names a role a
@@ -708,10 +736,11 @@ func isPersonRole(head string) bool {
 	return true
 }
 
-// pronoun resolves a pronoun at pos in paragraph para: the person last
-// standing as a subject in this paragraph or the one before, else the
-// person last quoted, else a subject further back. "he" and "she" skip
-// people known to be of the other gender.
+// pronoun resolves a pronoun at pos in paragraph para. In this paragraph
+// and the one before, a subject who speaks and is known to be of the
+// pronoun's gender comes first, then one who speaks, then any subject;
+// then the person last quoted; then a subject further back. "he" and
+// "she" skip people known to be of the other gender.
 func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 	var want byte
 	switch p {
@@ -723,23 +752,36 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 		return nil
 	}
 	fits := func(e *entity) bool {
-		return e.isPerson() && (want == 0 || e.genderGuess() == 0 || e.genderGuess() == want)
+		g := e.genderGuess()
+		return e.isPerson() && (want == 0 || g == 0 || g == want)
 	}
 	ms := f.cast.mentions
-	i := f.cast.before(pos) - 1
-	stop := max(0, i-recentMentions)
+	end := f.cast.before(pos)
+	stop := max(0, end-recentMentions)
 	near := f.d.paragraphs[max(0, para-1)].Start
-	for k := i; k >= stop && ms[k].pos >= near; k-- {
-		if ms[k].subject && ms[k].ent.spoke && fits(ms[k].ent) {
-			return ms[k].ent
-		}
-	}
+	var spoke, any *entity
+	i := end - 1
 	for ; i >= stop && ms[i].pos >= near; i-- {
-		if ms[i].subject && fits(ms[i].ent) {
-			return ms[i].ent
+		e := ms[i].ent
+		if !ms[i].subject || !fits(e) {
+			continue
+		}
+		if e.spoke && want != 0 && e.genderGuess() == want {
+			return e
+		}
+		if e.spoke && spoke == nil {
+			spoke = e
+		}
+		if any == nil {
+			any = e
 		}
 	}
-	if f.last != nil && (fits(f.last) || p == "they" || p == "it") {
+	switch {
+	case spoke != nil:
+		return spoke
+	case any != nil:
+		return any
+	case f.last != nil && (fits(f.last) || p == "they" || p == "it"):
 		return f.last
 	}
 	for ; i >= stop; i-- {
