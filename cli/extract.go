@@ -43,7 +43,7 @@ func runExtract(env *Env, args []string) error {
 	// nothing half-printed.
 	list := make([]extracted, 0, len(files))
 	for _, f := range files {
-		data, err := ingest.ReadFile(f)
+		data, err := compare.ReadReportFile(f)
 		if err != nil {
 			return err
 		}

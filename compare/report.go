@@ -29,6 +29,17 @@ var (
 // LoadReport reads a plain-text or Markdown report from path. The error
 // names the file and says why it was refused.
 func LoadReport(path string) (*Report, error) {
+	data, err := ReadReportFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseReport(path, data)
+}
+
+// ReadReportFile reads the file at path, refusing a folder and reading no
+// more than one byte past MaxReportSize, so that a parser can refuse a
+// larger file without it being read whole.
+func ReadReportFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -41,7 +52,7 @@ func LoadReport(path string) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return ParseReport(path, data)
+	return data, nil
 }
 
 // ParseReport makes a report of a file's contents. name is the file's name

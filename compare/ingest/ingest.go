@@ -12,8 +12,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -45,30 +43,11 @@ var (
 // Load reads the file at path and imports it with Parse. The error names
 // the file and says why it was refused.
 func Load(path string) (*compare.Report, error) {
-	data, err := ReadFile(path)
+	data, err := compare.ReadReportFile(path)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(path, data)
-}
-
-// ReadFile reads the file at path, refusing a folder and reading no more
-// than one byte past compare.MaxReportSize, so that Parse can refuse a
-// larger file without it being read whole.
-func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s: is a folder, not a report", path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, compare.MaxReportSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return data, nil
 }
 
 // Parse imports a file's contents as a report. name is the file's name as

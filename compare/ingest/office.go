@@ -110,45 +110,35 @@ func (a *archive) optional(name string) ([]byte, error) {
 
 // parseDOCX reads a Word document's text and core properties.
 func parseDOCX(data []byte) (compare.Meta, string, error) {
-	a, err := openArchive(data)
-	if err != nil {
-		return compare.Meta{}, "", err
-	}
-	doc, err := a.read("word/document.xml")
-	if err != nil {
-		return compare.Meta{}, "", fmt.Errorf("not a Word document: %w", err)
-	}
-	body, err := docxText(doc)
-	if err != nil {
-		return compare.Meta{}, "", fmt.Errorf("word/document.xml: %w", err)
-	}
-	var meta compare.Meta
-	if err := readProperties(a, "docProps/core.xml", &meta); err != nil {
-		return compare.Meta{}, "", err
-	}
-	if err := readProperties(a, "docProps/app.xml", &meta); err != nil {
-		return compare.Meta{}, "", err
-	}
-	return meta, body, nil
+	return parseOffice(data, "a Word document", "word/document.xml", docxText, "docProps/core.xml", "docProps/app.xml")
 }
 
 // parseODT reads an OpenDocument text's text and metadata.
 func parseODT(data []byte) (compare.Meta, string, error) {
+	return parseOffice(data, "an OpenDocument text", "content.xml", odtText, "meta.xml")
+}
+
+// parseOffice reads a zipped office document of the given kind: its text,
+// rendered by render from the member main, and its metadata from the
+// property members props.
+func parseOffice(data []byte, kind, main string, render func([]byte) (string, error), props ...string) (compare.Meta, string, error) {
 	a, err := openArchive(data)
 	if err != nil {
 		return compare.Meta{}, "", err
 	}
-	content, err := a.read("content.xml")
+	content, err := a.read(main)
 	if err != nil {
-		return compare.Meta{}, "", fmt.Errorf("not an OpenDocument text: %w", err)
+		return compare.Meta{}, "", fmt.Errorf("not %s: %w", kind, err)
 	}
-	body, err := odtText(content)
+	body, err := render(content)
 	if err != nil {
-		return compare.Meta{}, "", fmt.Errorf("content.xml: %w", err)
+		return compare.Meta{}, "", fmt.Errorf("%s: %w", main, err)
 	}
 	var meta compare.Meta
-	if err := readProperties(a, "meta.xml", &meta); err != nil {
-		return compare.Meta{}, "", err
+	for _, p := range props {
+		if err := readProperties(a, p, &meta); err != nil {
+			return compare.Meta{}, "", err
+		}
 	}
 	return meta, body, nil
 }
