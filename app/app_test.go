@@ -249,6 +249,22 @@ func TestRecordVerdict(t *testing.T) {
 		t.Errorf("after editing the note, history = %+v", got)
 	}
 
+	// Text typed and never saved (the app crashed, say) comes back.
+	cv.showDetail()
+	ed = cv.editors[len(cv.editors)-1]
+	test.Type(ed.evidence, "https://example.org/draft")
+	u3 := New(u.app, store)
+	u3.openCase(c)
+	cv3 := waitAnalysis(t, u3)
+	cv3.selectRow(0)
+	if got := cv3.editors[len(cv3.editors)-1].evidence.Text; got != "https://example.org/draft" {
+		t.Errorf("after a restart the unsaved evidence reads %q", got)
+	}
+	ed.evidence.FocusLost()
+	if d := u.app.Preferences().String(ed.draftKey("evidence")); d != "" {
+		t.Errorf("the draft %q is kept after saving", d)
+	}
+
 	// A fresh view of the same store shows the verdict and its history.
 	u2 := newTestUI(t, store)
 	u2.openCase(c)

@@ -223,7 +223,10 @@ func (cv *caseView) newVerdictEditor(target, label string) *verdictEditor {
 	ed.history.Wrapping = fyne.TextWrapWord
 	ed.history.SizeName = theme.SizeNameCaptionText
 	ed.show()
+	ed.restoreDrafts()
 	ed.status.OnChanged = ed.onStatus
+	ed.note.OnChanged = func(text string) { ed.keepDraft("note", text, ed.cv.verdicts[ed.target].Note) }
+	ed.evidence.OnChanged = func(text string) { ed.keepDraft("evidence", text, ed.cv.verdicts[ed.target].Evidence) }
 	ed.note.onLeave = ed.saveText
 	ed.evidence.onLeave = ed.saveText
 	ed.note.OnSubmitted = func(string) { ed.saveText() }
@@ -309,7 +312,37 @@ func (ed *verdictEditor) saveText() {
 		return
 	}
 	if ed.cv.record(ed.target, v.Status, note, evidence) {
+		p := ed.cv.ui.app.Preferences()
+		p.RemoveValue(ed.draftKey("note"))
+		p.RemoveValue(ed.draftKey("evidence"))
 		ed.show()
+	}
+}
+
+// draftKey names the preference that keeps a field's unsaved text.
+func (ed *verdictEditor) draftKey(field string) string {
+	return fmt.Sprintf("draft/%d/%s/%s", ed.cv.info.ID, ed.target, field)
+}
+
+// keepDraft keeps what the reviewer is typing in a field in the
+// preferences until it is saved, so that a crash loses none of it.
+func (ed *verdictEditor) keepDraft(field, text, saved string) {
+	p := ed.cv.ui.app.Preferences()
+	if strings.TrimSpace(text) == saved {
+		p.RemoveValue(ed.draftKey(field))
+		return
+	}
+	p.SetString(ed.draftKey(field), text)
+}
+
+// restoreDrafts puts back text typed and never saved.
+func (ed *verdictEditor) restoreDrafts() {
+	p := ed.cv.ui.app.Preferences()
+	if d := p.String(ed.draftKey("note")); d != "" {
+		ed.note.SetText(d)
+	}
+	if d := p.String(ed.draftKey("evidence")); d != "" {
+		ed.evidence.SetText(d)
 	}
 }
 
