@@ -245,7 +245,45 @@ func groupItems(items []item, links []link) [][]int {
 		groups = append(groups, members)
 	}
 	slices.SortFunc(groups, slices.Compare)
-	return groups
+	return dropContained(groups)
+}
+
+// dropContained removes each group all of whose members are in a larger
+// group too: a whole statement that joined a piece's group can make that
+// group hold every member of the statement's own.
+func dropContained(groups [][]int) [][]int {
+	in := map[int][]int{} // item → the groups that hold it
+	for g, members := range groups {
+		for _, m := range members {
+			in[m] = append(in[m], g)
+		}
+	}
+	kept := groups[:0:0]
+	for g, members := range groups {
+		contained := false
+		for _, other := range in[members[0]] {
+			if other != g && len(groups[other]) > len(members) && isSubset(members, groups[other]) {
+				contained = true
+				break
+			}
+		}
+		if !contained {
+			kept = append(kept, members)
+		}
+	}
+	return kept
+}
+
+// isSubset tells whether every element of the sorted slice a is in the
+// sorted slice b.
+func isSubset(a, b []int) bool {
+	i := 0
+	for _, x := range b {
+		if i < len(a) && a[i] == x {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 // align lines up the quotes and the claims of a result across reports and
