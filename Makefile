@@ -100,6 +100,17 @@ icon:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./compare/ ./compare/ingest/ ./storage/
 
+# Fuzz every parser for FUZZTIME each (go test -fuzz takes one target at a
+# time); an input that breaks one is written to its testdata/fuzz.
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in ./compare/ ./compare/ingest/ ./storage/; do \
+	  for target in $$(CGO_ENABLED=0 $(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$target"; \
+	    CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
 score: build
 	python3 ../shared/eval/score.py --dir ../shared/corpus --cmd './$(BIN) compare --format json'
 	python3 ../shared/eval/score.py --dir ../shared/polnear-dev --cmd './$(BIN) compare --format json'

@@ -74,8 +74,9 @@ func decodeHeader(s string) string {
 }
 
 // mailText returns the readable text of one MIME part: text/plain as it
-// is, text/html through the HTML path, multipart/alternative by its
-// plainest version and other multiparts by all their inline text parts.
+// is, text/html through the HTML path, a forwarded message by its own
+// text, multipart/alternative by its plainest version and other
+// multiparts by all their inline text parts and forwarded messages.
 func mailText(h textproto.MIMEHeader, body io.Reader, depth int) (string, error) {
 	if depth > maxMIMEDepth {
 		return "", fmt.Errorf("%w: parts nest more than %d deep", ErrMalformedMail, maxMIMEDepth)
@@ -90,6 +91,14 @@ func mailText(h textproto.MIMEHeader, body io.Reader, depth int) (string, error)
 	}
 	if strings.HasPrefix(mediaType, "multipart/") {
 		return multipartText(mediaType, params, body, depth)
+	}
+	if mediaType == "message/rfc822" {
+		// A forwarded message: its text is the content.
+		inner, err := mail.ReadMessage(transferDecoder(h.Get("Content-Transfer-Encoding"), body))
+		if err != nil {
+			return "", fmt.Errorf("%w: forwarded message: %v", ErrMalformedMail, err)
+		}
+		return mailText(textproto.MIMEHeader(inner.Header), inner.Body, depth+1)
 	}
 	if mediaType != "text/plain" && mediaType != "text/html" {
 		return "", nil
@@ -127,7 +136,8 @@ func multipartText(mediaType string, params map[string]string, body io.Reader, d
 		if err != nil {
 			return "", fmt.Errorf("%w: %s: %v", ErrMalformedMail, mediaType, err)
 		}
-		if disp, _, _ := mime.ParseMediaType(part.Header.Get("Content-Disposition")); disp == "attachment" {
+		disp, _, _ := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
+		if disp == "attachment" && !strings.HasPrefix(strings.ToLower(part.Header.Get("Content-Type")), "message/rfc822") {
 			continue
 		}
 		text, err := mailText(part.Header, part, depth+1)

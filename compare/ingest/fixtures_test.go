@@ -144,6 +144,10 @@ const (
 
 	mailLatin1 = "From: =?iso-8859-1?q?Jos=E9_Pe=F1a?= <jose@example.org>\r\nTo: desk@example.org\r\nSubject: =?iso-8859-1?q?Caf=E9_reopens?=\r\nOrganization: Easthaven Daily\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\nThe caf\xe9 on the quay reopens on Monday.\r\n"
 
+	mailForwarded = "From: Desk <desk@example.org>\r\nTo: editor@example.org\r\nSubject: Fwd: release\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=f\r\n\r\n" +
+		"--f\r\nContent-Type: text/plain\r\n\r\nSee below.\r\n" +
+		"--f\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=release.eml\r\n\r\n" + mailQP + "\r\n--f--\r\n"
+
 	mailNoBoundary = mailHead + "Content-Type: multipart/mixed\r\n\r\nbody\r\n"
 	mailBadBase64  = mailHead + "Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!not base64***\r\n"
 	mailBadType    = mailHead + "Content-Type: text/plain; charset\r\n\r\nbody\r\n"

@@ -60,7 +60,7 @@ func FuzzParseODT(f *testing.F) {
 }
 
 func FuzzParseEML(f *testing.F) {
-	for _, m := range []string{mailQP, mailAlternative, mailLatin1, mailHTMLOnly(), mailNoBoundary, mailBadBase64, mailUnclosed} {
+	for _, m := range []string{mailQP, mailForwarded, mailAlternative, mailLatin1, mailHTMLOnly(), mailNoBoundary, mailBadBase64, mailUnclosed} {
 		f.Add([]byte(m))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) { checkImport(t, "mail.eml", data) })

@@ -55,6 +55,11 @@ func TestParseFormats(t *testing.T) {
 			body: []string{fixtureLead}, absent: []string{"HTML version", "preamble"},
 		},
 		{
+			name: "eml forwarded as an attachment", file: "fwd.eml", data: []byte(mailForwarded), format: EML,
+			want: compare.Meta{Title: "Fwd: release", Author: "Desk", Outlet: "example.org"},
+			body: []string{"See below.\n", fixtureLead, "“We expect 12,000 vehicles a day,” said Dana Reyes."},
+		},
+		{
 			name: "eml iso-8859-1 detected without extension", file: "message", data: []byte(mailLatin1), format: EML,
 			want: compare.Meta{Title: "Café reopens", Author: "José Peña", Outlet: "Easthaven Daily"},
 			body: []string{"The café on the quay reopens on Monday."},
