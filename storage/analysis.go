@@ -372,7 +372,37 @@ func loadAnalysis(ctx context.Context, tx *sql.Tx, caseID int64) (*Analysis, err
 	if err != nil {
 		return nil, err
 	}
-	return a, loadGroups(ctx, tx, caseID, a.Result)
+	if err := loadGroups(ctx, tx, caseID, a.Result); err != nil {
+		return nil, err
+	}
+	dropRemoved(a.Result)
+	return a, nil
+}
+
+// dropRemoved takes out of the groups of a stale analysis the quotes and
+// claims of reports removed since, and the groups left empty, so that
+// every member a group names is in the result.
+func dropRemoved(res *compare.Result) {
+	have := make(map[string]bool, len(res.Quotes)+len(res.Claims))
+	for _, q := range res.Quotes {
+		have[q.ID] = true
+	}
+	for _, c := range res.Claims {
+		have[c.ID] = true
+	}
+	gone := func(member string) bool { return !have[member] }
+	res.Groups = slices.DeleteFunc(res.Groups, func(g compare.Group) bool {
+		return !slices.ContainsFunc(g.Members, func(m string) bool { return have[m] })
+	})
+	for i := range res.Groups {
+		g := &res.Groups[i]
+		g.Members = slices.DeleteFunc(g.Members, gone)
+		g.Diffs = slices.DeleteFunc(g.Diffs, func(d compare.Diff) bool { return gone(d.Member) })
+		g.Flags = slices.DeleteFunc(g.Flags, func(f compare.Flag) bool { return gone(f.Member) })
+		if gone(g.Reference) {
+			g.Reference = g.Members[0]
+		}
+	}
 }
 
 // loadGroups reads the groups of a stored analysis with their members,

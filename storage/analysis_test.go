@@ -187,6 +187,20 @@ func TestAnalysisStale(t *testing.T) {
 			if got.Stale != tc.stale {
 				t.Errorf("stale = %v, want %v", got.Stale, tc.stale)
 			}
+			items := map[string]bool{}
+			for _, q := range got.Quotes {
+				items[q.ID] = true
+			}
+			for _, cl := range got.Claims {
+				items[cl.ID] = true
+			}
+			for _, g := range got.Groups {
+				for _, m := range append([]string{g.Reference}, g.Members...) {
+					if !items[m] {
+						t.Errorf("group %s names %s, which the analysis lacks", g.ID, m)
+					}
+				}
+			}
 		})
 	}
 }
