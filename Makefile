@@ -12,10 +12,11 @@ export LANG ?= en_US.UTF-8
 BUILD_DEBS := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 TEST_DEBS  := xvfb xauth imagemagick python3
-# Installers: xz for the archive, dpkg for the checks; the mingw-w64 C
+# Installers: xz for the archive, dpkg and the smoke test's packages for the
+# checks (the packaged app must open its window too); the mingw-w64 C
 # cross-compiler and msitools (wixl builds the .msi) for Windows; librsvg and
 # ImageMagick to render the icon from its SVG.
-DIST_DEBS    := xz-utils dpkg
+DIST_DEBS    := xz-utils dpkg $(TEST_DEBS)
 WINDOWS_DEBS := gcc-mingw-w64-x86-64 wixl msitools
 ICON_DEBS    := librsvg2-bin imagemagick
 

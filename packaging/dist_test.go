@@ -125,6 +125,11 @@ func TestDistDeb(t *testing.T) {
 	}
 	checkDesktopEntry(t, inst)
 	checkLibraries(t, bin, depends)
+
+	// The installed app opens its window under Xvfb, fills the sample
+	// case's matrix and quits cleanly: a release build differs from the
+	// one `make test` smoke-tests (build tags, stripped symbols).
+	t.Log(run(t, filepath.Join(root, "scripts/smoke-gui"), bin))
 }
 
 // checkDesktopEntry checks that the installed desktop entry starts the
