@@ -107,27 +107,8 @@ func claimFlags(ref, member *Claim, rf, mf *claimFeatures, edits []Edit) []Flag 
 		flags = append(flags, Flag{Member: member.ID, Kind: k, Detail: detail})
 	}
 	var differ, vaguer []string
-	done := map[string]bool{}
-	for _, rq := range rf.values {
-		key := quantityKey(rq)
-		if done[key] || strings.HasSuffix(key, ":") && rq.Kind == QtyCount {
-			continue // a bare count of nothing in particular
-		}
-		done[key] = true
-		var rs, ms []Quantity
-		for _, q := range rf.values {
-			if quantityKey(q) == key {
-				rs = append(rs, q)
-			}
-		}
-		for _, q := range mf.values {
-			if quantityKey(q) == key {
-				ms = append(ms, q)
-			}
-		}
-		if len(ms) == 0 {
-			continue
-		}
+	for _, pair := range comparableFigures(rf.values, mf.values) {
+		rs, ms := pair[0], pair[1]
 		agreed, exact := false, false
 		var loose [2]Quantity
 		for _, a := range rs {
@@ -164,6 +145,57 @@ func claimFlags(ref, member *Claim, rf, mf *claimFeatures, edits []Edit) []Flag 
 		add(FlagEntity, e)
 	}
 	return flags
+}
+
+// comparableFigures pairs the figures of two claims that measure the same
+// thing: the same kind, unit and counted noun. Counts of different or
+// unnamed things ("thousands celebrate", "hundreds of thousands of
+// revellers") are paired too when each claim states only one count, since
+// the claims were aligned as one fact.
+func comparableFigures(ref, member []Quantity) [][2][]Quantity {
+	var out [][2][]Quantity
+	done := map[string]bool{}
+	for _, rq := range ref {
+		key := quantityKey(rq)
+		if done[key] || rq.Kind == QtyCount && rq.Of == "" {
+			continue
+		}
+		done[key] = true
+		var rs, ms []Quantity
+		for _, q := range ref {
+			if quantityKey(q) == key {
+				rs = append(rs, q)
+			}
+		}
+		for _, q := range member {
+			if quantityKey(q) == key {
+				ms = append(ms, q)
+			}
+		}
+		if len(ms) > 0 {
+			out = append(out, [2][]Quantity{rs, ms})
+		}
+	}
+	rc, mc := onlyCount(ref), onlyCount(member)
+	if rc != nil && mc != nil && quantityKey(*rc) != quantityKey(*mc) {
+		out = append(out, [2][]Quantity{{*rc}, {*mc}})
+	}
+	return out
+}
+
+// onlyCount returns the one count among qs, or nil when there is none or
+// more than one.
+func onlyCount(qs []Quantity) *Quantity {
+	var c *Quantity
+	for i := range qs {
+		if qs[i].Kind == QtyCount {
+			if c != nil {
+				return nil
+			}
+			c = &qs[i]
+		}
+	}
+	return c
 }
 
 // dateConflict describes how two claims' dates disagree, or returns "" when

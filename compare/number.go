@@ -77,6 +77,12 @@ var vagueAmounts = map[string]vague{
 	"millions": {2e6, 999e6, 1e6}, "billions": {2e9, 999e9, 1e9},
 }
 
+// multiAmounts are the adjectives of vague sums of money.
+var multiAmounts = map[string]vague{
+	"multimillion-dollar": {2e6, 999e6, 1e6}, "multi-million-dollar": {2e6, 999e6, 1e6},
+	"multibillion-dollar": {2e9, 999e9, 1e9}, "multi-billion-dollar": {2e9, 999e9, 1e9},
+}
+
 // unitWord is a unit as written and what it reads as.
 type unitWord struct{ unit, kind string }
 
@@ -197,9 +203,12 @@ func readQuantity(text string, toks []wtok, i int) (Quantity, int, bool) {
 	q.Approx = q.Approx || num.max > 0
 	if num.kind != "" && q.Kind == "" {
 		q.Kind = num.kind
-		if num.kind == QtyPercent {
+		switch num.kind {
+		case QtyPercent:
 			q.Unit = "%"
-		} else {
+		case QtyMoney:
+			q.Unit = "USD"
+		default:
 			q.Unit = "h"
 		}
 	}
@@ -297,10 +306,10 @@ func readQuantity(text string, toks []wtok, i int) (Quantity, int, bool) {
 	}
 	if q.Kind == "" {
 		if isYear(toks[first].key, q.Value) && num.next == first+1 {
-			q.Kind, q.Unit = QtyYear, "year"
+			q.Kind, q.Unit, q.step = QtyYear, "year", 1
 		} else {
 			q.Kind = QtyCount
-			q.Of = countedNoun(text, toks, i)
+			q.Of = countedNoun(text, toks, i, q.Value != 1 || q.Max > 0)
 			if start > 0 && (toks[start-1].key == "killing" || toks[start-1].key == "killed") || deathWords[q.Of] {
 				q.Of = "dead"
 			}
@@ -373,6 +382,9 @@ func readNumber(toks []wtok, i int) (number, bool) {
 	}
 	if f, ok := fractions[k]; ok {
 		return number{val: f, step: 1, kind: QtyPercent, next: i + 1}, true
+	}
+	if r, ok := multiAmounts[k]; ok {
+		return number{val: r.lo, max: r.hi, step: r.unit, kind: QtyMoney, next: i + 1}, true
 	}
 	if r, ok := vagueAmounts[k]; ok {
 		// "hundreds of thousands": the outer plural scales the inner one.
@@ -547,8 +559,10 @@ var countSkip = map[string]bool{
 
 // countedNoun returns what a bare count counts: the first lower-case word
 // within three words after it that is not an article or adjective of
-// quantity, singular and lower-cased ("21 Chibok schoolgirls" → "schoolgirl").
-func countedNoun(text string, toks []wtok, i int) string {
+// quantity, singular and lower-cased ("21 Chibok schoolgirls" →
+// "schoolgirl"); "" when that word is a function word, or, for a count
+// above one, not a plural ("thousands celebrate").
+func countedNoun(text string, toks []wtok, i int, many bool) string {
 	for j := i; j < len(toks) && j < i+4; j++ {
 		t := toks[j]
 		if !t.word {
@@ -559,6 +573,9 @@ func countedNoun(text string, toks []wtok, i int) string {
 		}
 		if orig := text[t.start:t.end]; orig != t.key {
 			continue // a proper name before the noun: "21 Chibok schoolgirls"
+		}
+		if claimStopWords[t.key] || many && t.key != "people" && singular(t.key) == t.key {
+			return ""
 		}
 		return singular(t.key)
 	}

@@ -46,6 +46,8 @@ func TestReadQuantities(t *testing.T) {
 		{"year", "moved from California in 2015", []want{{text: "2015", kind: QtyYear, unit: "year", value: 2015}}},
 		{"day of month is a date", "on Nov. 2, 2017", []want{{text: "2017", kind: QtyYear, unit: "year", value: 2017}}},
 		{"duration", "three months after", []want{{text: "three months", kind: QtyDuration, unit: "month", value: 3}}},
+		{"vague sum", "a multimillion-dollar television budget", []want{{text: "multimillion-dollar", kind: QtyMoney, unit: "USD", value: 2e6, max: 999e6, approx: true}}},
+		{"count of a verb is of nothing", "as thousands celebrate", []want{{text: "thousands", kind: QtyCount, value: 2000, max: 99999, approx: true}}},
 		{"one is a pronoun", "one of them", nil},
 		{"ordinal", "the 21st century", nil},
 	} {
