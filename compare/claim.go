@@ -33,7 +33,11 @@ func findClaims(d *document, quotes []Quote) []Claim {
 	var claims []Claim
 	qi := 0
 	body := d.report.Body
+	title := strings.Join(words(d.report.Meta.Title), " ")
 	for _, p := range d.paragraphs {
+		if title != "" && strings.Join(words(d.text(p.Span)), " ") == title {
+			continue // the headline repeated as the first line
+		}
 		for _, s := range p.sentences {
 			for qi < len(quotes) && quotes[qi].End <= s.Start {
 				qi++

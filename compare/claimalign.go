@@ -14,6 +14,8 @@ import (
 // its figures measure), its figures and its dates.
 type claimFeatures struct {
 	report string
+	// pos is where the claim stands in its report, 0 (first) to 1 (last).
+	pos    float64
 	terms  []int32   // sorted term IDs
 	weight []float64 // weight of each term
 	// what marks the terms that say what happened (words, figures,
@@ -27,7 +29,7 @@ type claimFeatures struct {
 // Claim alignment thresholds, tuned on reports of news events.
 const (
 	// claimLink is the least similarity at which two claims are linked.
-	claimLink = 0.15
+	claimLink = 0.2
 	// claimJoin is the least mean similarity between a claim and the
 	// members of a group it joins.
 	claimJoin = 0.15
@@ -44,6 +46,7 @@ const (
 	kindWeight     = 1.2 // what a figure measures: money, a death toll
 	valueWeight    = 1.0 // the figure itself
 	dateWeight     = 0.8 // the month a date falls in
+	positionWeight = 0.6
 	stemMinLetters = 3
 	stemMaxLetters = 6
 )
@@ -99,10 +102,17 @@ func claimTerms(res *Result) []claimFeatures {
 		return x
 	}
 	feats := make([]claimFeatures, len(res.Claims))
+	count := map[string]int{}
+	for _, c := range res.Claims {
+		count[c.Report]++
+	}
+	seen := map[string]int{}
 	df := map[int32]int{}
 	for i, c := range res.Claims {
 		f := &feats[i]
 		f.report = c.Report
+		f.pos = float64(seen[c.Report]) / float64(max(1, count[c.Report]-1))
+		seen[c.Report]++
 		f.values = c.Values
 		f.dates = readDates(c.Text, dates[c.Report])
 		set := map[int32]bool{}
@@ -217,7 +227,7 @@ func claimSim(a, b *claimFeatures) float64 {
 	if !what {
 		return 0
 	}
-	return dot / (a.norm * b.norm)
+	return dot / (a.norm * b.norm) * (1 + positionWeight*(0.5-math.Abs(a.pos-b.pos)))
 }
 
 // claimPair is a candidate link between claims a < b.
@@ -278,19 +288,37 @@ func groupClaims(feats []claimFeatures) [][]int {
 	}
 	for _, p := range claimCandidates(feats) {
 		ga, gb := group[p.a], group[p.b]
-		if ga == gb || sharesReport(feats, members[ga], members[gb]) {
+		if ga == gb {
 			continue
 		}
-		total, n, least := 0.0, 0, 1.0
-		for _, x := range members[ga] {
-			for _, y := range members[gb] {
-				s := claimSim(&feats[x], &feats[y])
-				total += s
-				least = min(least, s)
-				n++
+		if sharesReport(feats, members[ga], members[gb]) {
+			// A lone claim takes the place of its report's claim in a
+			// group it fits better.
+			for _, g := range [][2]int{{gb, ga}, {ga, gb}} {
+				lone, into := g[0], g[1]
+				if len(members[lone]) != 1 {
+					continue
+				}
+				y := members[lone][0]
+				k := slices.IndexFunc(members[into], func(x int) bool { return feats[x].report == feats[y].report })
+				rest := slices.Delete(slices.Clone(members[into]), k, k+1)
+				if len(rest) == 0 {
+					continue
+				}
+				x := members[into][k]
+				avgY, leastY := linkage(feats, []int{y}, rest)
+				avgX, _ := linkage(feats, []int{x}, rest)
+				if avgY > avgX && avgY >= claimJoin && leastY >= claimFloor {
+					members[into][k] = y
+					group[y] = into
+					members[lone] = []int{x}
+					group[x] = lone
+				}
+				break
 			}
+			continue
 		}
-		if total/float64(n) < claimJoin || least < claimFloor {
+		if avg, least := linkage(feats, members[ga], members[gb]); avg < claimJoin || least < claimFloor {
 			continue
 		}
 		if len(members[ga]) < len(members[gb]) {
@@ -311,6 +339,22 @@ func groupClaims(feats []claimFeatures) [][]int {
 	}
 	slices.SortFunc(out, func(x, y []int) int { return cmp.Compare(x[0], y[0]) })
 	return out
+}
+
+// linkage returns the mean and the least similarity between the claims of
+// two groups.
+func linkage(feats []claimFeatures, a, b []int) (mean, least float64) {
+	total, n := 0.0, 0
+	least = math.Inf(1)
+	for _, x := range a {
+		for _, y := range b {
+			s := claimSim(&feats[x], &feats[y])
+			total += s
+			least = min(least, s)
+			n++
+		}
+	}
+	return total / float64(n), least
 }
 
 // sharesReport tells whether two groups hold claims of one report.
