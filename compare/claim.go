@@ -21,6 +21,9 @@ var (
 	sourceBefore = regexp.MustCompile(`^((?:[A-Z][\w.'’&-]*\s+){0,5}?(?:[A-Z][\w.'’&-]*|[Hh]e|[Ss]he|[Tt]hey|officials|police|the company))\s+(?:also\s+)?(?:said|says|told|announced|reported|confirmed|added|claimed|denied|stated|wrote)\b`)
 	// sourceAfter matches one that closes it: "…, the government said."
 	sourceAfter = regexp.MustCompile(`,\s+((?:the\s+|a\s+)?(?:[\w.'’&-]+\s+){0,6}?[\w.'’&-]+)\s+(?:said|says|reported|confirmed|added|told \w+)(?:\s+on\s+\w+|\s+\w+day)?[.!]?$`)
+	// attributed finds the words that any attribution holds, so that the
+	// slower patterns run only where one may match.
+	attributed = regexp.MustCompile(`\b(?:said|says|told|announced|reported|confirmed|added|claimed|denied|stated|wrote|[Aa]ccording)\b`)
 	// sourceAccording matches "according to X".
 	sourceAccording = regexp.MustCompile(`[Aa]ccording to ((?:the\s+)?[\w'’&-]+(?:\s+[A-Z][\w'’&-]*)*)`)
 )
@@ -47,7 +50,7 @@ func findClaims(d *document, quotes []Quote) []Claim {
 			var pieces []Span
 			for j := qi; j < len(quotes) && quotes[j].Start < s.End; j++ {
 				q := quotes[j]
-				if len(words(q.Text)) <= wovenQuoteWords {
+				if WordCount(q.Text) <= wovenQuoteWords {
 					continue
 				}
 				pieces = append(pieces, Span{start, max(start, q.Start)})
@@ -109,18 +112,16 @@ func trimClaim(body string, s Span) Span {
 // Thursday").
 func newClaim(d *document, s Span, besideQuote bool) (Claim, bool) {
 	text := d.text(s)
-	if len(words(text)) < minClaimWords {
-		return Claim{}, false
-	}
+	toks := tokenize(text)
 	need := 1
 	if besideQuote {
 		need = 3
 	}
-	if substance(text) < need {
+	if countWords(toks) < minClaimWords || substance(toks) < need {
 		return Claim{}, false
 	}
-	c := Claim{Report: d.report.ID, Text: text, Span: s, Source: claimSource(text)}
-	c.Values = readQuantities(text)
+	c := Claim{Report: d.report.ID, Text: text, Span: s, Source: claimSource(text), toks: toks}
+	c.Values = readQuantitiesIn(text, wtoks(text, toks))
 	for _, q := range c.Values {
 		c.Numbers = append(c.Numbers, q.Text)
 	}
@@ -138,11 +139,11 @@ var attributionWords = map[string]bool{
 	"spokeswoman": true, "spokesperson": true, "noted": true, "stated": true, "insisted": true,
 }
 
-// substance counts the words of text that say what happened: not function
+// substance counts the words of toks that say what happened: not function
 // words, names, reporting verbs or times.
-func substance(text string) int {
+func substance(toks []token) int {
 	n := 0
-	for _, t := range tokenize(text) {
+	for _, t := range toks {
 		if !t.word || claimStopWords[t.key] || attributionWords[t.key] || weekdays[t.key] != 0 || t.key == "sunday" {
 			continue
 		}
@@ -156,6 +157,9 @@ func substance(text string) int {
 
 // claimSource returns who a claim is attributed to, or "".
 func claimSource(text string) string {
+	if !attributed.MatchString(text) {
+		return ""
+	}
 	if m := sourceAccording.FindStringSubmatch(text); m != nil {
 		return strings.TrimSpace(m[1])
 	}

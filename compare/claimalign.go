@@ -24,6 +24,7 @@ type claimFeatures struct {
 	norm   float64 // Euclidean norm of the weights
 	values []Quantity
 	dates  []dateRef
+	toks   []token // the claim's text cut into tokens
 }
 
 // Claim alignment thresholds, tuned on reports of news events.
@@ -42,7 +43,7 @@ const (
 
 // Weights of the kinds of term, relative to a content word.
 const (
-	nameWeight     = 1.5 // a name: a person, place or organisation
+	nameWeight     = 0.7 // a name: a person, place or organisation
 	kindWeight     = 1.2 // what a figure measures: money, a death toll
 	valueWeight    = 1.0 // the figure itself
 	dateWeight     = 0.8 // the month a date falls in
@@ -58,8 +59,8 @@ func alignClaims(res *Result, refReport string, opts Options) []Group {
 	if len(claims) == 0 {
 		return nil
 	}
-	feats := claimTerms(res)
-	groups := groupClaims(feats)
+	feats, terms := claimTerms(res)
+	groups := groupClaims(feats, terms)
 	out := make([]Group, 0, len(groups))
 	for _, members := range groups {
 		out = append(out, makeClaimGroup(res, feats, members, refReport, opts))
@@ -67,10 +68,11 @@ func alignClaims(res *Result, refReport string, opts Options) []Group {
 	return out
 }
 
-// claimTerms reads the features of every claim of res; term weights are
+// claimTerms reads the features of every claim of res, and returns them
+// with the number of distinct terms; term weights are
 // inverse claim frequencies, so that words every report repeats (the
 // event's main actors) count less than the words of one fact.
-func claimTerms(res *Result) []claimFeatures {
+func claimTerms(res *Result) ([]claimFeatures, int) {
 	dates := map[string]time.Time{}
 	for _, r := range res.Reports {
 		if d, ok := parseReportDate(r.Meta.Date); ok {
@@ -78,12 +80,27 @@ func claimTerms(res *Result) []claimFeatures {
 		}
 	}
 	var names []string
+	seenName := map[string]bool{}
 	claimNames := make([][]string, len(res.Claims))
+	toks := make([][]token, len(res.Claims))
 	for i, c := range res.Claims {
-		claimNames[i] = entityNames(c.Text)
-		names = append(names, claimNames[i]...)
+		toks[i] = c.toks
+		if toks[i] == nil {
+			toks[i] = tokenize(c.Text)
+		}
+		claimNames[i] = entityNamesIn(toks[i])
+		for _, n := range claimNames[i] {
+			if !seenName[n] {
+				seenName[n] = true
+				names = append(names, n)
+			}
+		}
 	}
 	aliases := entityAliases(names)
+	nameWordsOf := make(map[string][]string, len(names))
+	for _, n := range names {
+		nameWordsOf[n] = nameWords(n)
+	}
 
 	ids := map[string]int32{}
 	var kinds []float64 // the kind weight of each term ID
@@ -110,13 +127,14 @@ func claimTerms(res *Result) []claimFeatures {
 	df := map[int32]int{}
 	for i, c := range res.Claims {
 		f := &feats[i]
+		f.toks = toks[i]
 		f.report = c.Report
 		f.pos = float64(seen[c.Report]) / float64(max(1, count[c.Report]-1))
 		seen[c.Report]++
 		f.values = c.Values
-		f.dates = readDates(c.Text, dates[c.Report])
+		f.dates = readDatesIn(c.Text, wtoks(c.Text, toks[i]), dates[c.Report])
 		set := map[int32]bool{}
-		for _, t := range tokenize(c.Text) {
+		for _, t := range toks[i] {
 			if !t.word {
 				continue
 			}
@@ -127,7 +145,7 @@ func claimTerms(res *Result) []claimFeatures {
 			}
 		}
 		for _, n := range claimNames[i] {
-			nw := nameWords(n)
+			nw := nameWordsOf[n]
 			for _, w := range nw {
 				set[id("@"+w, nameWeight)] = true
 			}
@@ -168,7 +186,7 @@ func claimTerms(res *Result) []claimFeatures {
 		}
 		f.norm = math.Sqrt(f.norm)
 	}
-	return feats
+	return feats, len(ids)
 }
 
 // isCapitalised tells whether a token's text starts with a capital letter.
@@ -239,28 +257,36 @@ type claimPair struct {
 // claimCandidates returns the pairs of claims of different reports that
 // share a term no more common than claimMaxPosting, from an inverted index,
 // with their similarity.
-func claimCandidates(feats []claimFeatures) []claimPair {
-	index := map[int32][]int{}
+func claimCandidates(feats []claimFeatures, terms int) []claimPair {
+	index := make([][]int32, terms)
 	for i, f := range feats {
 		for _, t := range f.terms {
-			index[t] = append(index[t], i)
+			index[t] = append(index[t], int32(i))
 		}
 	}
-	seen := map[[2]int]bool{}
 	var pairs []claimPair
-	for _, post := range index {
-		if len(post) > claimMaxPosting {
-			continue
+	touched := make([]bool, len(feats))
+	var near []int32
+	for i := range feats {
+		near = near[:0]
+		for _, t := range feats[i].terms {
+			post := index[t]
+			if len(post) > claimMaxPosting {
+				continue
+			}
+			// Postings are in claim order: only later claims are paired.
+			k, _ := slices.BinarySearch(post, int32(i+1))
+			for _, j := range post[k:] {
+				if !touched[j] && feats[j].report != feats[i].report {
+					touched[j] = true
+					near = append(near, j)
+				}
+			}
 		}
-		for x, i := range post {
-			for _, j := range post[x+1:] {
-				if feats[i].report == feats[j].report || seen[[2]int{i, j}] {
-					continue
-				}
-				seen[[2]int{i, j}] = true
-				if s := claimSim(&feats[i], &feats[j]); s >= claimLink {
-					pairs = append(pairs, claimPair{a: i, b: j, sim: s})
-				}
+		for _, j := range near {
+			touched[j] = false
+			if s := claimSim(&feats[i], &feats[j]); s >= claimLink {
+				pairs = append(pairs, claimPair{a: i, b: int(j), sim: s})
 			}
 		}
 	}
@@ -279,14 +305,14 @@ func claimCandidates(feats []claimFeatures) []claimPair {
 // groupClaims joins linked claims into groups, best links first. A group
 // holds at most one claim of each report, and a claim joins a group only
 // when it is, on average, similar enough to all of its members.
-func groupClaims(feats []claimFeatures) [][]int {
+func groupClaims(feats []claimFeatures, terms int) [][]int {
 	group := make([]int, len(feats)) // claim → group index
 	members := make([][]int, len(feats))
 	for i := range feats {
 		group[i] = i
 		members[i] = []int{i}
 	}
-	for _, p := range claimCandidates(feats) {
+	for _, p := range claimCandidates(feats, terms) {
 		ga, gb := group[p.a], group[p.b]
 		if ga == gb {
 			continue
@@ -369,6 +395,23 @@ func sharesReport(feats []claimFeatures, a, b []int) bool {
 	return false
 }
 
+// keptShare is the Dice coefficient of the words a diff keeps: twice the
+// kept words over the words of both sides.
+func keptShare(d tokenDiff) float64 {
+	kept, total := 0, 0
+	d.each(func(r run, ref, member []token) {
+		n := countWords(ref) + countWords(member)
+		total += n
+		if r.op == OpEqual {
+			kept += n
+		}
+	})
+	if total == 0 {
+		return 1
+	}
+	return float64(kept) / float64(total)
+}
+
 // makeClaimGroup picks the group's reference (the reference report's claim,
 // else the one stating the most figures, else the longest), diffs every
 // other member against it word by word and flags the figures, dates and
@@ -392,15 +435,15 @@ func makeClaimGroup(res *Result, feats []claimFeatures, members []int, refReport
 	}
 	rc := &res.Claims[ref]
 	g := Group{Kind: KindClaim, Reference: rc.ID}
-	refToks := tokenize(rc.Text)
 	for _, m := range members {
 		c := &res.Claims[m]
 		g.Members = append(g.Members, c.ID)
 		if m == ref {
 			continue
 		}
-		edits := diffTokens(refToks, tokenize(c.Text), opts.DiffTimeout).edits()
-		g.Diffs = append(g.Diffs, Diff{Member: c.ID, Similarity: similarity(edits), Edits: edits})
+		d := diffTokens(feats[ref].toks, feats[m].toks, opts.DiffTimeout)
+		edits := d.edits()
+		g.Diffs = append(g.Diffs, Diff{Member: c.ID, Similarity: keptShare(d), Edits: edits})
 		g.Flags = append(g.Flags, claimFlags(rc, c, &feats[ref], &feats[m], edits)...)
 	}
 	if len(members) == 1 {

@@ -71,7 +71,11 @@ var weekdays = map[string]time.Weekday{
 // "this month", "in 2015", "yesterday". Relative dates are skipped when base
 // is the zero time.
 func readDates(text string, base time.Time) []dateRef {
-	toks := wtoks(text)
+	return readDatesIn(text, wtoks(text, tokenize(text)), base)
+}
+
+// readDatesIn is readDates on text already cut into tokens.
+func readDatesIn(text string, toks []wtok, base time.Time) []dateRef {
 	known := !base.IsZero()
 	var out []dateRef
 	add := func(from, to time.Time, i, j int) {

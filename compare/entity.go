@@ -29,7 +29,10 @@ var entityStop = map[string]bool{
 // entityNames returns the runs of capitalised words of text (names of
 // people, places and organisations), titles dropped, in their original
 // spelling: "Pennsylvania Electric Co." gives "Pennsylvania Electric".
-func entityNames(text string) []string {
+func entityNames(text string) []string { return entityNamesIn(tokenize(text)) }
+
+// entityNamesIn is entityNames on text already cut into tokens.
+func entityNamesIn(toks []token) []string {
 	var out []string
 	var run []string
 	flush := func() {
@@ -44,7 +47,7 @@ func entityNames(text string) []string {
 		}
 		run = nil
 	}
-	for _, t := range tokenize(text) {
+	for _, t := range toks {
 		if !t.word {
 			if strings.TrimSpace(t.text) != "." || len(run) == 0 {
 				flush()

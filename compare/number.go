@@ -29,9 +29,8 @@ type wtok struct {
 	start, end int
 }
 
-// wtoks cuts text into words and marks with their offsets.
-func wtoks(text string) []wtok {
-	toks := tokenize(text)
+// wtoks gives the tokens of text with their offsets.
+func wtoks(text string, toks []token) []wtok {
 	out := make([]wtok, 0, len(toks))
 	off := 0
 	for _, t := range toks {
@@ -141,7 +140,11 @@ var months = map[string]int{
 // than"). Days of the month are left to readDates; a bare year between 1900
 // and 2100 reads as a year.
 func readQuantities(text string) []Quantity {
-	toks := wtoks(text)
+	return readQuantitiesIn(text, wtoks(text, tokenize(text)))
+}
+
+// readQuantitiesIn is readQuantities on text already cut into tokens.
+func readQuantitiesIn(text string, toks []wtok) []Quantity {
 	var out []Quantity
 	for i := 0; i < len(toks); {
 		q, next, ok := readQuantity(text, toks, i)

@@ -69,6 +69,8 @@ type Claim struct {
 	// Source is who the claim is attributed to ("X said that …"), or "".
 	Source string `json:"source"`
 	Span
+	// toks is Text cut into tokens, kept for alignment.
+	toks []token
 }
 
 // Quantity is a number read from text, with what it measures.
