@@ -37,7 +37,19 @@ func parseHTML(data []byte) (compare.Meta, string, error) {
 	if meta.Outlet == "" || strings.HasPrefix(meta.Outlet, "http") {
 		meta.Outlet = cmp.Or(hostOutlet(meta.URL), hostOutlet(meta.Outlet))
 	}
+	meta.Title, meta.Outlet = strings.Join(strings.Fields(meta.Title), " "), strings.Join(strings.Fields(meta.Outlet), " ")
 	meta.Title = trimSiteName(meta.Title, meta.Outlet, meta.URL)
+	// A title that is the text of a link to the site's home page is the
+	// site's name, taken from its banner: the outlet, and the <title>
+	// without it the headline.
+	if meta.Title != "" && linksHome(doc, meta.Title) {
+		if n := findElement(doc, atom.Title); n != nil {
+			if meta.Outlet == "" {
+				meta.Outlet = meta.Title
+			}
+			meta.Title = trimSiteName(strings.Join(strings.Fields(nodeText(n)), " "), meta.Outlet, meta.URL)
+		}
+	}
 	if n := compare.WordCount(body); n < minPageWords {
 		return meta, "", fmt.Errorf("%w: the page holds %d words of text, no article (an index, a form or a script-only page?)", ErrNoArticle, n)
 	}
@@ -79,6 +91,32 @@ func pageTitle(doc *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// linksHome tells whether text is the text of a link to the site's home
+// page ("/", or an address whose path is "/").
+func linksHome(doc *html.Node, text string) bool {
+	want := squash(text)
+	var found func(*html.Node) bool
+	found = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			for _, at := range n.Attr {
+				if at.Key != "href" {
+					continue
+				}
+				if u, err := url.Parse(at.Val); err == nil && (u.Path == "/" || u.Path == "" && u.Host != "") && squash(nodeText(n)) == want {
+					return true
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if found(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return want != "" && found(doc)
 }
 
 // findElement returns the first element of kind a in document order.
@@ -131,31 +169,47 @@ func hostOutlet(raw string) string {
 }
 
 // titleSeparators part a page title from the site name pages append or
-// prepend to it ("Headline | Site", "Site - Headline").
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "}
+// prepend to it ("Headline | Site", "Site - Headline", "Site: Headline").
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", ": "}
 
-// trimSiteName removes the site's name from either end of a page title,
-// recognised as the outlet's name or the address's host name.
+// trimSiteName removes the site's name from either end of a page title.
+// The site's name is the outlet, any part of it between separators, or
+// the address's host name ("Sportsnet.ca", "digg" for digg.com).
 func trimSiteName(title, outlet, rawURL string) string {
-	host := hostOutlet(rawURL)
-	if i := strings.IndexByte(host, '.'); i > 0 {
-		host = host[:i]
-	}
-	isSite := func(part string) bool {
-		k := squash(part)
-		return k != "" && (k == squash(outlet) || k == squash(host) || squash(hostOutlet("http://"+strings.ToLower(part))) == squash(hostOutlet(rawURL)))
-	}
+	names := map[string]bool{squash(outlet): true}
 	for _, sep := range titleSeparators {
-		if outlet != "" && strings.HasSuffix(title, sep+outlet) {
+		for part := range strings.SplitSeq(outlet, sep) {
+			names[squash(part)] = true
+		}
+	}
+	if host := hostOutlet(rawURL); host != "" {
+		label, _, _ := strings.Cut(host, ".")
+		names[squash(host)], names[squash(label)] = true, true
+	}
+	delete(names, "")
+	for {
+		trimmed := trimSiteOnce(title, outlet, names)
+		if trimmed == title || trimmed == "" {
+			return title
+		}
+		title = trimmed
+	}
+}
+
+// trimSiteOnce removes one site name, as trimSiteName knows them, from
+// either end of title.
+func trimSiteOnce(title, outlet string, names map[string]bool) string {
+	for _, sep := range titleSeparators {
+		if outlet != "" && sep != ": " && strings.HasSuffix(title, sep+outlet) {
 			return strings.TrimSpace(strings.TrimSuffix(title, sep+outlet))
 		}
 		if outlet != "" && strings.HasPrefix(title, outlet+sep) {
 			return strings.TrimSpace(strings.TrimPrefix(title, outlet+sep))
 		}
-		if i := strings.LastIndex(title, sep); i > 0 && isSite(title[i+len(sep):]) {
+		if i := strings.LastIndex(title, sep); i > 0 && sep != ": " && names[squash(title[i+len(sep):])] {
 			return strings.TrimSpace(title[:i])
 		}
-		if i := strings.Index(title, sep); i > 0 && isSite(title[:i]) {
+		if i := strings.Index(title, sep); i > 0 && names[squash(title[:i])] {
 			return strings.TrimSpace(title[i+len(sep):])
 		}
 	}
