@@ -68,7 +68,7 @@ func loadReports(env *Env, files []string, reference string) ([]*compare.Report,
 		hash := compare.ContentHash(r)
 		if first, ok := seen[hash]; ok {
 			first.Reference = first.Reference || r.Reference
-			fmt.Fprintf(env.Stderr, "parallax: %s has the same text as %s; compared once\n", f, first.File)
+			fmt.Fprintf(env.Stderr, "parallax: %s has the same text as %s; taken once\n", f, first.File)
 			continue
 		}
 		seen[hash] = r
