@@ -134,7 +134,9 @@ var (
 		"daily", "herald", "tribune", "gazette", "register", "magazine", "chronicle", "courier",
 		"observer", "telegraph", "examiner", "inquirer", "monitor", "bulletin", "dispatch",
 		"review", "institute", "partners", "capital",
-		"llc", "l.l.p.", "llp", "plc", "ag", "sa", "gmbh", "holdings", "technologies", "systems")
+		"llc", "l.l.p.", "llp", "plc", "ag", "sa", "gmbh", "holdings", "technologies", "systems",
+		"electronics", "motors", "industries", "communications", "pharmaceuticals", "energy",
+		"forum", "summit", "conference")
 	// pronouns that can name a speaker.
 	personPronouns = setOf("he", "she", "they", "it", "i", "we", "who")
 	// determiners start a description of a speaker: "the official".
@@ -196,11 +198,12 @@ type nameRun struct {
 	org bool
 }
 
-// readName reads the capitalised words ws as a name: titles and the words
-// that start sentences are dropped from the front, and only the words after
+// readName reads the capitalised words ws as a name: titles, the words
+// that start sentences and words the report also writes in lower case
+// (common, "Previously", "Behind") are dropped from the front, and only the words after
 // the last title count as the name.
-func readName(body string, ws []word) (nameRun, bool) {
-	for len(ws) > 0 && notNames[ws[0].lower()] {
+func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
+	for len(ws) > 0 && (notNames[ws[0].lower()] || common[ws[0].lower()] && givenNameGender(ws[0].text) == 0) {
 		ws = ws[1:]
 	}
 	// "Southwest Research Institute's Alan Stern": the name after a
@@ -224,7 +227,7 @@ func readName(body string, ws []word) (nameRun, bool) {
 	}
 	last := -1
 	for i, w := range ws {
-		if titleWords[strings.TrimSuffix(w.lower(), ".")] || titleWords[w.lower()] {
+		if isTitle(w.lower()) {
 			last = i
 		}
 	}
@@ -301,6 +304,21 @@ func isAcronym(w string) bool {
 	return n >= 2 && !strings.HasPrefix(w, "Mc") && !strings.HasPrefix(w, "Mac") && !strings.Contains(w, "-") && !strings.Contains(w, "'") && !strings.Contains(w, "’") && !strings.Contains(w, ".")
 }
 
+// namePart returns how many of the capitalised words ws come after the
+// last title among them: the words of the name proper.
+func namePart(ws []word) int {
+	n := len(ws)
+	for i, w := range ws {
+		if isTitle(w.lower()) {
+			n = len(ws) - i - 1
+		}
+	}
+	return n
+}
+
+// isTitle reports whether the lower-cased word w is a title (Sen., Chief).
+func isTitle(w string) bool { return titleWords[w] || titleWords[strings.TrimSuffix(w, ".")] }
+
 // isNameWord reports whether w can be part of a name: a capitalised word
 // that is not a sentence starter.
 func isNameWord(w word) bool { return w.capital() && !notNames[w.lower()] }
@@ -354,7 +372,12 @@ type cast struct {
 	// full holds the entities named with more than one word, by surname.
 	full map[string][]*entity
 	// bare holds, by surname, the entity a surname alone refers to.
-	bare     map[string]*entity
+	bare map[string]*entity
+	// first holds, by given name, the person last named with it.
+	first map[string]*entity
+	// common holds the words the report writes in lower case: capitalised
+	// at a sentence's start, they are no names.
+	common   map[string]bool
 	mentions []mention
 }
 
@@ -388,6 +411,9 @@ func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
 	}
 	if len(nr.name) > len(e.name) && hasWordSuffix(nr.name, e.name) {
 		e.name = nr.name
+	}
+	if given, _, ok := strings.Cut(e.name, " "); ok && nr.person {
+		c.first[strings.ToLower(given)] = e
 	}
 	e.titles = append(e.titles, nr.titles...)
 	e.person = e.person || nr.person
@@ -426,6 +452,9 @@ func (c *cast) find(name string, gender byte) *entity {
 		if best == nil {
 			best = e
 		}
+	}
+	if best == nil {
+		best = c.first[strings.ToLower(name)] // "Uma" for Uma Thurman
 	}
 	return best
 }
@@ -478,16 +507,48 @@ func (c *cast) lookup(name string, gender byte, pos int) *entity {
 
 // buildCast reads every name in the text of d outside quotes.
 func buildCast(d *document) *cast {
-	c := &cast{full: map[string][]*entity{}, bare: map[string]*entity{}}
+	c := &cast{full: map[string][]*entity{}, bare: map[string]*entity{}, first: map[string]*entity{},
+		common: lowerWords(d.report.Body)}
 	body := d.report.Body
 	var ws []word
 	for _, p := range d.paragraphs {
+		if isHeading(body[p.Start:p.End]) {
+			continue
+		}
 		for _, s := range p.sentences {
 			ws = outsideWords(body, s, p.quotes, ws[:0])
 			c.readSentence(body, ws)
 		}
 	}
 	return c
+}
+
+// lowerWords returns the set of words body writes in lower case.
+func lowerWords(body string) map[string]bool {
+	set := map[string]bool{}
+	start := -1
+	for i, r := range body {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if w := body[start:i]; strings.ToLower(w) == w {
+				set[w] = true
+			}
+			start = -1
+		}
+	}
+	return set
+}
+
+// isHeading reports whether a paragraph is a heading or a caption line —
+// a few words without a full stop — whose capitals are no names.
+func isHeading(p string) bool {
+	r, _ := utf8.DecodeLastRuneInString(p)
+	return !strings.ContainsRune(".!?:\"”’'", r) && len(strings.Fields(p)) <= 6
 }
 
 // outsideWords splits span s of body into words, leaving out the quotes qs
@@ -546,7 +607,7 @@ func (c *cast) readSentence(body string, ws []word) {
 			continue
 		}
 		j := nameRunEnd(ws, i)
-		nr, ok := readName(body, ws[i:j])
+		nr, ok := readName(body, ws[i:j], c.common)
 		if !ok {
 			i = j
 			continue
@@ -562,6 +623,7 @@ func (c *cast) readSentence(body string, ws []word) {
 		if r := roleBefore(ws, i); r != "" {
 			nr.titles = append(nr.titles, r)
 		}
+		nr.titles = append(nr.titles, appositionRoles(ws, j)...)
 		subject := i == start || speaks
 		e := c.add(nr, ws[i].Start, subject)
 		e.spoke = e.spoke || speaks
@@ -588,13 +650,20 @@ func clauseStart(ws []word) int {
 	for i < len(ws) && (ws[i].punct || clauseOpeners[ws[i].lower()]) {
 		i++
 	}
-	for k := i; k < len(ws) && k < i+7; k++ {
-		if ws[k].text == "," {
-			if prepositions[ws[i].lower()] || isAdverb(ws[i].lower()) || strings.HasSuffix(ws[i].lower(), "ing") || k+1 < len(ws) && !ws[k+1].punct && !isNameWord(ws[i]) && !determiners[ws[i].lower()] {
-				return k + 1
+	for range 3 {
+		next := i
+		for k := i; k < len(ws) && k < i+9; k++ {
+			if ws[k].text == "," {
+				if prepositions[ws[i].lower()] || isAdverb(ws[i].lower()) || strings.HasSuffix(ws[i].lower(), "ing") || k+1 < len(ws) && !ws[k+1].punct && !isNameWord(ws[i]) && !determiners[ws[i].lower()] && !personPronouns[ws[i].lower()] {
+					next = k + 1
+				}
+				break
 			}
+		}
+		if next == i {
 			break
 		}
+		i = next
 	}
 	return i
 }
@@ -607,10 +676,31 @@ func roleBefore(ws []word, i int) string {
 	if k >= 1 && ws[k].text == "," {
 		k--
 	}
-	if k < 0 || ws[k].punct || ws[k].capital() || prepositions[ws[k].lower()] || speechVerbs[ws[k].lower()] || adverbs[ws[k].lower()] {
+	if k < 0 || ws[k].punct || ws[k].capital() || prepositions[ws[k].lower()] || determiners[ws[k].lower()] || speechVerbs[ws[k].lower()] || adverbs[ws[k].lower()] {
 		return ""
 	}
 	return ws[k].lower()
+}
+
+// appositionRoles returns the lower-case words of a description set off
+// by commas right after a name — "director" and "film" in "Quentin
+// Tarantino, the director of the film," — or nil.
+func appositionRoles(ws []word, j int) []string {
+	if j+2 >= len(ws) || ws[j].text != "," || !determiners[ws[j+1].lower()] {
+		return nil
+	}
+	var roles []string
+	for k := j + 2; k < len(ws) && k < j+10; k++ {
+		switch w := ws[k]; {
+		case w.text == ",":
+			return roles
+		case w.punct || speechVerbs[w.lower()]:
+			return nil
+		case !w.capital() && !prepositions[w.lower()] && !determiners[w.lower()]:
+			roles = append(roles, w.lower())
+		}
+	}
+	return nil
 }
 
 // skipAdverbs returns the index of the first word at or after i that is

@@ -33,7 +33,7 @@ var speechVerbs = setOf(
 	"gushed", "raved", "sniffed", "scoffed", "laughed", "sighed", "grumbled", "muttered",
 	"chimed", "concluding", "continuing", "speaking", "note", "add", "write", "ask",
 	"explain", "declare", "warn", "admit", "insist", "uttered", "uttering", "remembers",
-	"remembered", "alleged", "proclaimed", "proclaiming", "echoed", "acknowledging", "responding")
+	"remembered", "alleged", "proclaimed", "thought", "instructed", "ordered", "commanded", "proclaiming", "echoed", "acknowledging", "responding")
 
 // participles are speech verbs without a subject of their own: the
 // speaker is the subject of the clause they hang on ("…, saying").
@@ -456,6 +456,9 @@ func preCue(ws []word) (cueMention, bool) {
 			return cueMention{words: ws[k : n-1], kind: 'n', cue: ":", pos: ws[k].Start}, true
 		}
 	}
+	if ws[n-1].text == ":" && n >= 3 && n <= 6 && !ws[n-2].capital() && ws[0].capital() && isRoleLabel(ws[:n-1]) {
+		return cueMention{words: ws[:n-1], kind: 'd', cue: ":", pos: ws[0].Start}, true
+	}
 	// A name or pronoun before a speech verb beats a description before a
 	// later one: Clinton says Trump's flurry of tweets was "unhinged".
 	var desc cueMention
@@ -512,6 +515,22 @@ func preCue(ws []word) (cueMention, bool) {
 		}
 	}
 	return desc, found
+}
+
+// isRoleLabel reports whether ws, ending a label before a colon, names a
+// role: capitalised words and then one lower-case role ("American
+// Airlines spokesman").
+func isRoleLabel(ws []word) bool {
+	n := len(ws)
+	if ws[n-1].punct || speechVerbs[ws[n-1].lower()] {
+		return false
+	}
+	for _, w := range ws[:n-1] {
+		if !w.capital() {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectBefore reads the speaker that ends ws, right before a speech verb:
@@ -610,8 +629,10 @@ func asideSubject(ws []word) (cueMention, bool) {
 			continue
 		}
 		inner := ws[k+1 : n-1]
-		if open == "," && len(inner) > 0 && len(inner) <= 5 && inner[0].capital() && nameRunEnd(inner, 0) == len(inner) && k > 0 && !ws[k-1].capital() {
-			return cueMention{words: inner, kind: 'n', pos: inner[0].Start}, true
+		if open == "," && len(inner) > 0 && len(inner) <= 5 && inner[0].capital() && nameRunEnd(inner, 0) == len(inner) && k > 0 {
+			if n := namePart(inner); n >= 2 || n == 1 && !ws[k-1].capital() {
+				return cueMention{words: inner, kind: 'n', pos: inner[0].Start}, true
+			}
 		}
 		return subjectBefore(ws[:k])
 	}
@@ -634,7 +655,7 @@ func (f *speakerFinder) resolve(q *Quote, m cueMention) *entity {
 	body := f.d.report.Body
 	switch m.kind {
 	case 'n':
-		nr, ok := readName(body, m.words)
+		nr, ok := readName(body, m.words, f.cast.common)
 		if !ok {
 			// Only titles: "the Prime Minister".
 			return f.describe(q, m)
@@ -663,7 +684,7 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 	body := f.d.report.Body
 	text := body[m.words[0].Start:m.words[len(m.words)-1].End]
 	first := m.words[0].lower()
-	if first == "the" || first == "this" || first == "that" {
+	if first == "the" || first == "this" || first == "that" || m.words[0].capital() {
 		head := ""
 		for _, w := range m.words[1:] {
 			if lw := w.lower(); lw == "of" || lw == "for" || lw == "with" {
@@ -675,13 +696,51 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 			q.Speaker = e.name
 			return e
 		}
-		if len(m.words) > 1 && isPersonRole(head) && f.last != nil && q.Paragraph-f.lastPara <= 3 {
+		specific := false
+		for _, w := range m.words[1:] {
+			specific = specific || w.capital()
+		}
+		if isBodyHead(head) && !specific {
+			if e := f.organisation(m.pos, q.Paragraph); e != nil {
+				q.Speaker = e.name
+				return e
+			}
+		} else if len(m.words) > 1 && !m.words[0].capital() && f.last != nil && q.Paragraph-f.lastPara <= 3 {
 			q.Speaker = f.last.name
 			return f.last
 		}
 	}
 	q.Speaker = text
 	return nil
+}
+
+// organisation returns the body a report last made the subject of a
+// sentence, in this paragraph or the two before, or nil.
+func (f *speakerFinder) organisation(pos, para int) *entity {
+	ms := f.cast.mentions
+	end := f.cast.before(pos)
+	near := f.d.paragraphs[max(0, para-2)].Start
+	for i := end - 1; i >= max(0, end-recentMentions) && ms[i].pos >= near; i-- {
+		if ms[i].subject && !ms[i].ent.isPerson() {
+			return ms[i].ent
+		}
+	}
+	return nil
+}
+
+// isBodyHead reports whether a description's head word names a company,
+// organisation or body rather than a person.
+func isBodyHead(head string) bool {
+	switch head {
+	case "company", "firm", "group", "airline", "carrier", "organization", "organisation",
+		"agency", "ministry", "department", "government", "administration", "campaign", "board",
+		"bank", "network", "startup", "maker", "manufacturer", "retailer", "chipmaker",
+		"automaker", "developer", "publisher", "service", "team", "club", "league", "union",
+		"party", "committee", "commission", "council", "office", "institute", "foundation",
+		"charity", "coalition", "center", "centre", "court", "website", "site", "app":
+		return true
+	}
+	return false
 }
 
 // titled returns the entity most recently named before pos with the title
@@ -720,22 +779,6 @@ func sameTitle(a, b string) bool {
 	return a == b
 }
 
-// isPersonRole reports whether a description's head word names a role a
-// person holds, rather than a body or a thing.
-func isPersonRole(head string) bool {
-	switch head {
-	case "company", "firm", "group", "statement", "letter", "report", "ministry", "department",
-		"agency", "organization", "organisation", "government", "administration", "campaign",
-		"board", "airline", "police", "court", "ruling", "website", "site", "newspaper", "paper",
-		"network", "tweet", "post", "video", "ad", "document", "memo", "filing", "complaint",
-		"lawsuit", "suit", "study", "survey", "poll", "article", "story", "book", "release",
-		"note", "email", "message", "announcement", "team", "club", "league", "union", "party",
-		"committee", "commission", "council", "office", "service", "bank", "school", "university":
-		return false
-	}
-	return true
-}
-
 // pronoun resolves a pronoun at pos in paragraph para. In this paragraph
 // and the one before, a subject who speaks and is known to be of the
 // pronoun's gender comes first, then one who speaks, then any subject;
@@ -750,6 +793,8 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 		want = 'f'
 	case "i", "we":
 		return nil
+	case "it":
+		return f.organisation(pos, para)
 	}
 	fits := func(e *entity) bool {
 		g := e.genderGuess()
