@@ -203,7 +203,7 @@ type nameRun struct {
 // (common, "Previously", "Behind") are dropped from the front, and only the words after
 // the last title count as the name.
 func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
-	for len(ws) > 0 && (notNames[ws[0].lower()] || common[ws[0].lower()] && givenNameGender(ws[0].text) == 0) {
+	for len(ws) > 0 && (notNames[ws[0].lower()] || prepositions[ws[0].lower()] || common[ws[0].lower()] && givenNameGender(ws[0].text) == 0) {
 		ws = ws[1:]
 	}
 	// "Southwest Research Institute's Alan Stern": the name after a
@@ -576,7 +576,8 @@ var prepositions = setOf("in", "at", "on", "to", "from", "of", "for", "with", "b
 	"against", "over", "under", "between", "through", "across", "near", "toward", "towards",
 	"like", "than", "including", "via", "during", "after", "before", "since", "until", "without",
 	"within", "among", "per", "up", "as", "when", "while", "if", "although", "though", "because",
-	"despite", "amid", "following", "unlike", "besides", "beyond", "outside", "inside", "once")
+	"despite", "amid", "following", "unlike", "besides", "beyond", "outside", "inside", "once",
+	"behind", "above", "below", "along", "around", "beneath", "throughout", "upon", "onto")
 
 // clauseOpeners may stand before the subject of a clause.
 var clauseOpeners = setOf("and", "but", "so", "then", "yet", "still", "now", "also", "meanwhile",

@@ -61,6 +61,7 @@ type speakerFinder struct {
 	// paragraph of its quote.
 	last     *entity
 	lastPara int
+	lastPos  int
 }
 
 // attributeSpeakers sets the speaker and cue of each quote: from a speech
@@ -105,7 +106,7 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 			prev = i
 			outer, outerEnt = q, ents[i]
 			if ents[i] != nil && ents[i].isPerson() {
-				f.last, f.lastPara = ents[i], q.Paragraph
+				f.last, f.lastPara, f.lastPos = ents[i], q.Paragraph, q.End
 				ents[i].spoke = true
 			}
 		}
@@ -705,7 +706,7 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 				q.Speaker = e.name
 				return e
 			}
-		} else if len(m.words) > 1 && !m.words[0].capital() && f.last != nil && q.Paragraph-f.lastPara <= 3 {
+		} else if len(m.words) > 1 && (first == "the" || !m.words[0].capital()) && f.last != nil && q.Paragraph-f.lastPara <= 3 {
 			q.Speaker = f.last.name
 			return f.last
 		}
@@ -804,35 +805,48 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 	end := f.cast.before(pos)
 	stop := max(0, end-recentMentions)
 	near := f.d.paragraphs[max(0, para-1)].Start
-	var spoke, any *entity
+	known := func(e *entity) bool { return want != 0 && e.genderGuess() == want }
+	var spokeKnown, spokeSince, spoke, anyKnown, any *entity
 	i := end - 1
 	for ; i >= stop && ms[i].pos >= near; i-- {
 		e := ms[i].ent
 		if !ms[i].subject || !fits(e) {
 			continue
 		}
-		if e.spoke && want != 0 && e.genderGuess() == want {
-			return e
-		}
-		if e.spoke && spoke == nil {
+		switch {
+		case e.spoke && known(e) && spokeKnown == nil:
+			spokeKnown = e
+		case e.spoke && ms[i].pos > f.lastPos && spokeSince == nil:
+			spokeSince = e
+		case e.spoke && spoke == nil:
 			spoke = e
-		}
-		if any == nil {
+		case known(e) && anyKnown == nil:
+			anyKnown = e
+		case any == nil:
 			any = e
 		}
 	}
-	switch {
-	case spoke != nil:
-		return spoke
-	case any != nil:
-		return any
-	case f.last != nil && (fits(f.last) || p == "they" || p == "it"):
-		return f.last
+	last := f.last
+	if last != nil && !fits(last) && p != "they" {
+		last = nil
+	}
+	for _, e := range []*entity{spokeKnown, spokeSince, knownOnly(last, known), spoke, anyKnown, any, last} {
+		if e != nil {
+			return e
+		}
 	}
 	for ; i >= stop; i-- {
 		if ms[i].subject && fits(ms[i].ent) {
 			return ms[i].ent
 		}
+	}
+	return nil
+}
+
+// knownOnly returns e when known(e), else nil.
+func knownOnly(e *entity, known func(*entity) bool) *entity {
+	if e != nil && known(e) {
+		return e
 	}
 	return nil
 }
