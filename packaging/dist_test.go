@@ -17,13 +17,12 @@ import (
 
 // The artefact checks run only when asked, after a build:
 //
-//	go test ./packaging -run Dist -args -dist ../dist -os linux,windows -version 0.1.0 -build 7
+//	go test ./packaging -run Dist -args -dist dist -os linux,windows -version 0.1.0 -build 7
 var (
-	distDir      = flag.String("dist", "", "check the installers in this `directory` (relative to the repository root)")
-	distOS       = flag.String("os", "linux", "comma-separated `platforms` whose installers -dist must hold: linux, windows")
-	distVersion  = flag.String("version", "", "the `version` the installers must carry (default: scripts/version's)")
-	distBuild    = flag.String("build", "", "the build `number` the Windows version resource must carry (default: not checked)")
-	msiUpgradeID = "{82CC29BC-E5BC-4808-8161-6BC2D760658C}"
+	distDir     = flag.String("dist", "", "check the installers in this `directory` (relative to the repository root)")
+	distOS      = flag.String("os", "linux", "comma-separated `platforms` whose installers -dist must hold: linux, windows")
+	distVersion = flag.String("version", "", "the `version` the installers must carry (default: scripts/version's)")
+	distBuild   = flag.String("build", "", "the build `number` the Windows version resource must carry (default: not checked)")
 )
 
 // dist returns the artefacts' directory and version, skipping the test when
@@ -140,7 +139,12 @@ func checkDesktopEntry(t *testing.T, inst string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entry := controlFields(strings.ReplaceAll(string(data), "=", ": "))
+	entry := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok {
+			entry[k] = v
+		}
+	}
 	for k, want := range map[string]string{"Type": "Application", "Name": "Parallax", "Exec": "parallax", "Icon": appID} {
 		if entry[k] != want {
 			t.Errorf("desktop entry %s=%q, want %q", k, entry[k], want)

@@ -19,6 +19,10 @@ const (
 	rtManifest  = 24
 )
 
+// msiUpgradeCode is windows/parallax.wxs's UpgradeCode: it must never change,
+// or a new version would install beside the old one instead of replacing it.
+const msiUpgradeCode = "{82CC29BC-E5BC-4808-8161-6BC2D760658C}"
+
 // resources indexes the resource section (.rsrc) of a PE file: the data of
 // each resource by type, in directory order.
 type resources map[uint32][][]byte
@@ -214,7 +218,7 @@ func TestDistWindowsMsi(t *testing.T) {
 		}
 	}
 	for k, want := range map[string]string{"ProductName": "Parallax", "ProductVersion": numericVersion(version),
-		"UpgradeCode": msiUpgradeID, "ARPPRODUCTICON": "parallax.ico", "ALLUSERS": "1"} {
+		"UpgradeCode": msiUpgradeCode, "ARPPRODUCTICON": "parallax.ico", "ALLUSERS": "1"} {
 		if !strings.EqualFold(props[k], want) {
 			t.Errorf("property %s = %q, want %q", k, props[k], want)
 		}
