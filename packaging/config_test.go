@@ -70,18 +70,26 @@ func TestIconSVG(t *testing.T) {
 	}
 }
 
-// icoSizes returns the sizes of the images in an .ico file.
-func icoSizes(data []byte) ([]int, error) {
+// Icon directories: an .ico file's header and an RT_GROUP_ICON resource
+// share their layout but for the length of an entry.
+const (
+	icoEntryLen   = 16
+	groupEntryLen = 14
+)
+
+// iconDirSizes returns the sizes of the square images an icon directory
+// lists, each entry entryLen bytes long.
+func iconDirSizes(data []byte, entryLen int) ([]int, error) {
 	if len(data) < 6 || binary.LittleEndian.Uint16(data[0:]) != 0 || binary.LittleEndian.Uint16(data[2:]) != 1 {
-		return nil, fmt.Errorf("not an icon file")
+		return nil, fmt.Errorf("not an icon directory")
 	}
 	n := int(binary.LittleEndian.Uint16(data[4:]))
-	if len(data) < 6+16*n {
+	if len(data) < 6+entryLen*n {
 		return nil, fmt.Errorf("directory of %d images is cut short", n)
 	}
 	var sizes []int
 	for i := range n {
-		e := data[6+16*i:]
+		e := data[6+entryLen*i:]
 		w, h := int(e[0]), int(e[1])
 		if w == 0 { // 0 stands for 256
 			w = 256
@@ -102,7 +110,7 @@ func TestIconICO(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sizes, err := icoSizes(data)
+	sizes, err := iconDirSizes(data, icoEntryLen)
 	if err != nil {
 		t.Fatalf("parallax.ico: %v", err)
 	}

@@ -117,26 +117,6 @@ func fileVersion(info []byte) (string, error) {
 	return fmt.Sprintf("%d.%d.%d.%d", ms>>16, ms&0xffff, ls>>16, ls&0xffff), nil
 }
 
-// groupIconSizes returns the sizes listed by an RT_GROUP_ICON resource.
-func groupIconSizes(group []byte) ([]int, error) {
-	if len(group) < 6 || binary.LittleEndian.Uint16(group[2:]) != 1 {
-		return nil, fmt.Errorf("not an icon group")
-	}
-	n := int(binary.LittleEndian.Uint16(group[4:]))
-	if len(group) < 6+14*n {
-		return nil, fmt.Errorf("icon group of %d is cut short", n)
-	}
-	var sizes []int
-	for i := range n {
-		w := int(group[6+14*i])
-		if w == 0 {
-			w = 256
-		}
-		sizes = append(sizes, w)
-	}
-	return sizes, nil
-}
-
 func TestDistWindowsExe(t *testing.T) {
 	dir, version := dist(t, "windows")
 	exe := filepath.Join(dir, "parallax-"+version+"-windows-amd64.exe")
@@ -171,7 +151,7 @@ func TestDistWindowsExe(t *testing.T) {
 	// lists its images; together they are the file's icon images.
 	listed := 0
 	for i, group := range res[rtGroupIcon] {
-		sizes, err := groupIconSizes(group)
+		sizes, err := iconDirSizes(group, groupEntryLen)
 		if err != nil {
 			t.Errorf("icon group %d: %v", i, err)
 		}
