@@ -48,8 +48,8 @@ type quoteSpan struct {
 	cont bool
 }
 
-// outer reports whether a span of the paragraph lies inside a quote of
-// depth 0, marks included.
+// contains reports whether offset pos lies strictly inside the quote,
+// between its opening and the end of its closing mark.
 func (q *quoteSpan) contains(pos int) bool { return q.Open.Start < pos && pos < q.Close.End }
 
 // pairQuotes finds the quotation marks of paragraph p of body and pairs

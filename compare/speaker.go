@@ -11,46 +11,48 @@ var speechVerbs = setOf(
 	"tweets", "posted", "posts", "explained", "explains", "stated", "states", "noted", "notes",
 	"asked", "asks", "replied", "replies", "responded", "responds", "continued", "continues",
 	"insisted", "insists", "argued", "argues", "claimed", "claims", "declared", "declares",
-	"warned", "warns", "recalled", "recalls", "remarked", "announced", "announces", "acknowledged",
-	"acknowledges", "admitted", "admits", "conceded", "concedes", "observed", "commented",
-	"concluded", "confirmed", "confirms", "cautioned", "urged", "urges", "suggested", "suggests",
-	"joked", "jokes", "quipped", "shouted", "yelled", "screamed", "whispered", "exclaimed",
-	"complained", "complains", "boasted", "testified", "described", "describes", "called", "calls",
-	"dubbed", "labeled", "labelled", "branded", "termed", "promised", "promises", "vowed", "vows",
-	"pledged", "predicted", "predicts", "maintained", "maintains", "contended", "contends",
-	"countered", "retorted", "snapped", "interjected", "mused", "wondered", "recounted", "emailed",
-	"texted", "informed", "reminded", "assured", "stressed", "stresses", "emphasized",
-	"emphasised", "underscored", "agreed", "disputed", "denied", "denies", "alleged", "alleges",
-	"charged", "accused", "criticized", "criticised", "praised", "thanked", "apologized",
-	"apologised", "lamented", "bemoaned", "read", "reads", "saying", "telling", "adding", "writing",
-	"noting", "calling", "declaring", "insisting", "arguing", "warning", "explaining", "asking",
-	"tweeting", "describing", "stating", "claiming", "adding", "according", "reported", "reports",
-	"announcing", "quoted", "quoting", "cried", "sang", "sings", "chanted", "demanded", "begged",
-	"pleaded", "answered", "answers", "shot", "fired", "went", "pointed",
-	"related", "explain", "wrote", "penned", "opined", "reasoned", "reiterated", "reiterates",
-	"repeated", "revealed", "reveals", "recalled", "tells", "griped", "blasted", "slammed",
-	"hit", "mocked", "attacked", "questioned", "conceded", "recommended", "advised", "hinted",
-	"gushed", "raved", "sniffed", "scoffed", "laughed", "sighed", "grumbled", "muttered",
-	"chimed", "concluding", "continuing", "speaking", "note", "add", "write", "ask",
-	"explain", "declare", "warn", "admit", "insist", "uttered", "uttering", "remembers",
-	"remembered", "alleged", "proclaimed", "thought", "instructed", "ordered", "commanded", "proclaiming", "echoed", "acknowledging", "responding")
+	"warned", "warns", "recalled", "recalls", "remarked", "announced", "announces",
+	"acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes", "observed",
+	"commented", "concluded", "confirmed", "confirms", "cautioned", "urged", "urges", "suggested",
+	"suggests", "joked", "jokes", "quipped", "shouted", "yelled", "screamed", "whispered",
+	"exclaimed", "complained", "complains", "boasted", "testified", "described", "describes",
+	"called", "calls", "dubbed", "labeled", "labelled", "branded", "termed", "promised",
+	"promises", "vowed", "vows", "pledged", "predicted", "predicts", "maintained", "maintains",
+	"contended", "contends", "countered", "retorted", "snapped", "interjected", "mused",
+	"wondered", "recounted", "emailed", "texted", "informed", "reminded", "assured", "stressed",
+	"stresses", "emphasized", "emphasised", "underscored", "agreed", "disputed", "denied",
+	"denies", "alleged", "alleges", "charged", "accused", "criticized", "criticised", "praised",
+	"thanked", "apologized", "apologised", "lamented", "bemoaned", "read", "reads", "saying",
+	"telling", "adding", "writing", "noting", "calling", "declaring", "insisting", "arguing",
+	"warning", "explaining", "asking", "tweeting", "describing", "stating", "claiming",
+	"according", "reported", "reports", "announcing", "quoted", "quoting", "cried", "sang",
+	"sings", "chanted", "demanded", "begged", "pleaded", "answered", "answers", "shot", "fired",
+	"went", "pointed", "related", "explain", "penned", "opined", "reasoned", "reiterated",
+	"reiterates", "repeated", "revealed", "reveals", "griped", "blasted", "slammed", "hit",
+	"mocked", "attacked", "questioned", "recommended", "advised", "hinted", "gushed", "raved",
+	"sniffed", "scoffed", "laughed", "sighed", "grumbled", "muttered", "chimed", "concluding",
+	"continuing", "speaking", "note", "add", "write", "ask", "declare", "warn", "admit", "insist",
+	"uttered", "uttering", "remembers", "remembered", "proclaimed", "thought", "instructed",
+	"ordered", "commanded", "proclaiming", "echoed", "acknowledging", "responding")
 
 // participles are speech verbs without a subject of their own: the
 // speaker is the subject of the clause they hang on ("…, saying").
-var participles = setOf("saying", "telling", "adding", "writing", "noting", "calling", "declaring",
-	"insisting", "arguing", "warning", "explaining", "asking", "tweeting", "describing", "stating",
-	"claiming", "announcing", "quoting", "concluding", "continuing", "speaking", "uttering",
-	"proclaiming", "acknowledging", "responding")
+var participles = setOf(
+	"saying", "telling", "adding", "writing", "noting", "calling", "declaring", "insisting",
+	"arguing", "warning", "explaining", "asking", "tweeting", "describing", "stating", "claiming",
+	"announcing", "quoting", "concluding", "continuing", "speaking", "uttering", "proclaiming",
+	"acknowledging", "responding")
 
 // adverbs may stand between a speaker and the speech verb.
-var adverbs = setOf("also", "later", "then", "previously", "earlier", "again", "once", "has",
-	"had", "have", "would", "will", "recently", "reportedly", "simply", "just", "further", "last",
-	"once", "flatly", "bluntly", "publicly", "privately", "repeatedly", "often", "frequently",
-	"famously", "angrily", "quickly", "initially", "first", "separately", "additionally", "did",
-	"does", "do", "is", "was", "were", "are", "has", "already", "subsequently", "finally", "ha",
-	"directly", "specifically", "explicitly", "apparently", "jokingly", "tearfully", "softly",
-	"quietly", "loudly", "emphatically", "clearly", "openly", "herself", "himself", "themselves",
-	"even", "still", "never", "not", "could", "can", "may", "might", "shall", "should", "must")
+var adverbs = setOf(
+	"also", "later", "then", "previously", "earlier", "again", "once", "has", "had", "have",
+	"would", "will", "recently", "reportedly", "simply", "just", "further", "last", "flatly",
+	"bluntly", "publicly", "privately", "repeatedly", "often", "frequently", "famously",
+	"angrily", "quickly", "initially", "first", "separately", "additionally", "did", "does", "do",
+	"is", "was", "were", "are", "already", "subsequently", "finally", "ha", "directly",
+	"specifically", "explicitly", "apparently", "jokingly", "tearfully", "softly", "quietly",
+	"loudly", "emphatically", "clearly", "openly", "herself", "himself", "themselves", "even",
+	"still", "never", "not", "could", "can", "may", "might", "shall", "should", "must")
 
 // speakerFinder attributes the quotes of one document.
 type speakerFinder struct {
@@ -67,9 +69,11 @@ type speakerFinder struct {
 // attributeSpeakers sets the speaker and cue of each quote: from a speech
 // cue before or after it in its sentence, else from the quote it continues
 // (a quote over several paragraphs, or the second half of a quote broken
-// by its attribution). Pronouns and descriptions are resolved to the
-// person last named; surnames and titles to the fullest name the report
-// gives.
+// by its attribution), else from the named subject of its sentence.
+// Pronouns and descriptions are resolved to the person they most likely
+// stand for; surnames, given names and titles to the fullest name the
+// report gives. A quote inside a quote takes the cue found within the
+// outer one, else the outer quote's speaker.
 func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 	f := &speakerFinder{d: d, cast: buildCast(d), lastPara: -10}
 	ents := make([]*entity, len(quotes))
