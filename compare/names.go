@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -415,7 +416,11 @@ func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
 	if given, _, ok := strings.Cut(e.name, " "); ok && nr.person {
 		c.first[strings.ToLower(given)] = e
 	}
-	e.titles = append(e.titles, nr.titles...)
+	for _, t := range nr.titles {
+		if !slices.Contains(e.titles, t) && len(e.titles) < 16 {
+			e.titles = append(e.titles, t)
+		}
+	}
 	e.person = e.person || nr.person
 	e.org = e.org || nr.org
 	if e.gender == 0 {
@@ -555,8 +560,18 @@ func isHeading(p string) bool {
 // (marks included), which stand as a single '"' mark each.
 func outsideWords(body string, s Span, qs []quoteSpan, out []word) []word {
 	pos := s.Start
-	for _, q := range qs {
-		if q.depth > 0 || q.Close.End <= s.Start || q.Open.Start >= s.End {
+	// Start from the last quote of depth 0 that opens before s, looking
+	// back over a bounded number of quotes inside it.
+	i := sort.Search(len(qs), func(i int) bool { return qs[i].Open.Start >= s.Start })
+	for back := 0; i > 0 && back < 64; back++ {
+		i--
+		if qs[i].depth == 0 {
+			break
+		}
+	}
+	for ; i < len(qs) && qs[i].Open.Start < s.End; i++ {
+		q := qs[i]
+		if q.depth > 0 || q.Close.End <= pos {
 			continue
 		}
 		if q.Open.Start > pos {

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -171,6 +172,20 @@ func BenchmarkFindQuotes(b *testing.B) {
 		findQuotes(newDocument(&Report{ID: "r1", Body: body}))
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkFindQuotesCrowded finds the quotes of one paragraph crowded
+// with quotes and cues, at two sizes: the time should grow about tenfold.
+func BenchmarkFindQuotesCrowded(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		body := strings.Repeat(`"a" 'b' “c” ‘d’ Mr. Smith said `, n)
+		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				findQuotes(newDocument(&Report{ID: "r1", Body: body}))
+			}
+		})
+	}
 }
 
 // benchmarkReport returns a report of about 1,200 words in the manner of

@@ -192,10 +192,11 @@ func isAbbreviation(s, next string) bool {
 	}
 	lower := strings.ToLower(word)
 	first, _ := utf8.DecodeRuneInString(word)
-	nextWord := strings.ToLower(strings.TrimLeftFunc(next, isOpener))
+	nextWord := strings.TrimLeftFunc(next, isOpener)
 	if k := strings.IndexFunc(nextWord, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
 		nextWord = nextWord[:k]
 	}
+	nextWord = strings.ToLower(nextWord)
 	nextDigit := next != "" && next[0] >= '0' && next[0] <= '9'
 	switch {
 	case strings.Contains(word, "."), trailingAbbrevs[lower]:

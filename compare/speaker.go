@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -230,14 +231,11 @@ func (f *speakerFinder) nestedCue(q *Quote, s quoteSpan, outer *Quote) (cueMenti
 // sentenceStart returns where the sentence of paragraph p holding pos
 // starts.
 func sentenceStart(p paragraph, pos int) int {
-	start := p.Start
-	for _, s := range p.sentences {
-		if s.Start > pos {
-			break
-		}
-		start = s.Start
+	i := sort.Search(len(p.sentences), func(i int) bool { return p.sentences[i].Start > pos })
+	if i == 0 {
+		return p.Start
 	}
-	return start
+	return p.sentences[i-1].Start
 }
 
 // postCue reads a cue right after a quote: "…," Kirby said; "…," said the
