@@ -36,7 +36,8 @@ func splitWords(body string, s Span, out []word) []word {
 			i += n
 			continue
 		}
-		if !isWordChar(r) {
+		hashtag := (r == '#' || r == '@') && i+n < s.End && isWordChar(rune(body[i+n]))
+		if !isWordChar(r) && !hashtag {
 			out = append(out, word{Span: Span{i, i + n}, text: body[i : i+n], punct: true})
 			i += n
 			continue
@@ -629,7 +630,9 @@ func (c *cast) readSentence(body string, ws []word) {
 			continue
 		}
 		k := skipAdverbs(ws, j)
-		if k < len(ws) && (ws[k].text == "," || ws[k].text == "(") {
+		if k+1 < len(ws) && ws[k].text == "," && speechVerbs[ws[k+1].lower()] {
+			k++ // "Another parent, Esther Yakubu, said"
+		} else if k < len(ws) && (ws[k].text == "," || ws[k].text == "(") {
 			k = skipAdverbs(ws, skipAside(ws, k))
 		}
 		if k < len(ws) && ws[k].lower() == "who" {

@@ -273,7 +273,9 @@ func postCue(ws []word) (cueMention, bool) {
 		return cueMention{}, false
 	}
 	j := i + k
-	if j < len(ws) && (ws[j].text == "," || ws[j].text == "(") {
+	if j+1 < len(ws) && ws[j].text == "," && speechVerbs[ws[j+1].lower()] {
+		j++ // "the spokesman, Mallam Garba Shehu, said"
+	} else if j < len(ws) && (ws[j].text == "," || ws[j].text == "(") {
 		j = skipAside(ws, j)
 	}
 	for j < len(ws) && adverbs[ws[j].lower()] {
@@ -837,9 +839,16 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 			return e
 		}
 	}
-	for ; i >= stop; i-- {
-		if ms[i].subject && fits(ms[i].ent) {
-			return ms[i].ent
+	for k := i; k >= stop; k-- {
+		if ms[k].subject && fits(ms[k].ent) {
+			return ms[k].ent
+		}
+	}
+	// "For Mr. Tan, … he and his team": a person of the pronoun's gender
+	// named nearby, though not as a subject.
+	for k := end - 1; k >= stop && ms[k].pos >= near; k-- {
+		if fits(ms[k].ent) && known(ms[k].ent) {
+			return ms[k].ent
 		}
 	}
 	return nil
