@@ -593,7 +593,8 @@ var prepositions = setOf("in", "at", "on", "to", "from", "of", "for", "with", "b
 	"like", "than", "including", "via", "during", "after", "before", "since", "until", "without",
 	"within", "among", "per", "up", "as", "when", "while", "if", "although", "though", "because",
 	"despite", "amid", "following", "unlike", "besides", "beyond", "outside", "inside", "once",
-	"behind", "above", "below", "along", "around", "beneath", "throughout", "upon", "onto")
+	"behind", "above", "below", "along", "around", "beneath", "throughout", "upon", "onto",
+	"down", "off", "out")
 
 // clauseOpeners may stand before the subject of a clause.
 var clauseOpeners = setOf("and", "but", "so", "then", "yet", "still", "now", "also", "meanwhile",
@@ -630,15 +631,19 @@ func (c *cast) readSentence(body string, ws []word) {
 			continue
 		}
 		k := skipAdverbs(ws, j)
-		if k+1 < len(ws) && ws[k].text == "," && speechVerbs[ws[k+1].lower()] {
-			k++ // "Another parent, Esther Yakubu, said"
-		} else if k < len(ws) && (ws[k].text == "," || ws[k].text == "(") {
-			k = skipAdverbs(ws, skipAside(ws, k))
+		for range 2 {
+			if k+1 < len(ws) && ws[k].text == "," && speechVerbs[ws[k+1].lower()] {
+				k++ // "Another parent, Esther Yakubu, said"
+			} else if k < len(ws) && (ws[k].text == "," || ws[k].text == "(") {
+				k = skipAdverbs(ws, skipAside(ws, k)) // "Lawan Zanna, the father of …, said"
+			}
 		}
 		if k < len(ws) && ws[k].lower() == "who" {
 			k = skipAdverbs(ws, k+1) // "Theresa May, who said"
 		}
-		speaks := k < len(ws) && speechVerbs[ws[k].lower()]
+		// A name after a preposition ("the father of Aisha Zanna", "a lawyer
+		// at Greenberg Traurig") is not the one who speaks.
+		speaks := k < len(ws) && speechVerbs[ws[k].lower()] && (i == 0 || !prepositions[ws[i-1].lower()])
 		if r := roleBefore(ws, i); r != "" {
 			nr.titles = append(nr.titles, r)
 		}

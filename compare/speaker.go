@@ -411,6 +411,17 @@ func roleEnd(ws []word, i int) int {
 	return k
 }
 
+// afterPreposition reports whether the name m read from ws follows a
+// preposition ("an ad in Iowa describing"), which makes it no subject.
+func afterPreposition(ws []word, m cueMention) bool {
+	for i, w := range ws {
+		if w.Start == m.pos {
+			return i > 0 && prepositions[ws[i-1].lower()]
+		}
+	}
+	return false
+}
+
 // isPartyTag reports whether w is a party and state tag: R-TX, D-Mo.
 func isPartyTag(w string) bool {
 	return len(w) >= 3 && strings.IndexByte("RDI", w[0]) >= 0 && w[1] == '-'
@@ -497,7 +508,7 @@ func preCue(ws []word) (cueMention, bool) {
 		if participles[lw] {
 			// "with CEO Steve Mollenkopf arguing", else the clause's subject.
 			if v > 0 && ws[v-1].text != "," {
-				if m, ok := subjectBefore(ws[:v]); ok && m.kind == 'n' && take(m, lw) {
+				if m, ok := subjectBefore(ws[:v]); ok && m.kind == 'n' && !afterPreposition(ws, m) && take(m, lw) {
 					return desc, true
 				}
 			}
