@@ -74,7 +74,7 @@ func Run(env *Env, args []string) int {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Parallax compares how several reports render the same quotes and claims.")
-	fmt.Fprintln(w, "\nUsage:\n  parallax                 open the app\n  parallax COMMAND [ARGS]  run a command\n\nCommands:")
+	fmt.Fprintln(w, "\nUsage:\n  parallax [OPTIONS] [FILES]  open the app (--sample, --db PATH, --timing, --quit-after D;\n                              with report files, on a new case of them)\n  parallax COMMAND [ARGS]     run a command\n\nCommands:")
 	names := make([]string, 0, len(commands))
 	for name := range commands {
 		names = append(names, name)
