@@ -138,12 +138,19 @@ func TestAddFilesReportsErrors(t *testing.T) {
 	}
 }
 
-func TestSelectGroupShowsDiff(t *testing.T) {
+// openGolden opens the case of goldenResult with its group selected.
+func openGolden(t *testing.T) (*fixedStore, *UI, *caseView) {
+	t.Helper()
 	store, c := newFixedStore(t, goldenResult())
 	u := newTestUI(t, store)
 	u.openCase(c)
 	cv := waitAnalysis(t, u)
 	cv.selectRow(0)
+	return store, u, cv
+}
+
+func TestSelectGroupShowsDiff(t *testing.T) {
+	_, _, cv := openGolden(t)
 	var diff *DiffText
 	var flags []string
 	for _, o := range test.LaidOutObjects(cv.detailBox) {
@@ -178,11 +185,7 @@ func TestSelectGroupShowsDiff(t *testing.T) {
 }
 
 func TestDetailMarkup(t *testing.T) {
-	store, c := newFixedStore(t, goldenResult())
-	u := newTestUI(t, store)
-	u.openCase(c)
-	cv := waitAnalysis(t, u)
-	cv.selectRow(0)
+	_, _, cv := openGolden(t)
 	w := test.NewTempWindow(t, cv.detailBox)
 	w.Resize(fyne.NewSize(420, 640))
 	assertMarkup(t, "detail.xml", w.Canvas())
@@ -211,12 +214,9 @@ func TestDiffTextMarkup(t *testing.T) {
 }
 
 func TestRecordVerdict(t *testing.T) {
-	store, c := newFixedStore(t, goldenResult())
-	u := newTestUI(t, store)
+	store, u, cv := openGolden(t)
+	c := cv.info
 	u.app.Preferences().SetString(prefReviewer, "Ana")
-	u.openCase(c)
-	cv := waitAnalysis(t, u)
-	cv.selectRow(0)
 
 	// The status list of the rendering in focus records at once.
 	var eds []*verdictEditor

@@ -322,12 +322,3 @@ func (cv *caseView) updateReportItem(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	box.Objects[2].(*widget.Label).SetText(info)
 }
-
-// reportByID returns the case's report with the given ID, or nil.
-func (cv *caseView) reportByID(id string) *compare.Report {
-	i := slices.IndexFunc(cv.reports, func(r *compare.Report) bool { return r.ID == id })
-	if i < 0 {
-		return nil
-	}
-	return cv.reports[i]
-}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -65,34 +66,23 @@ func (u *UI) publisher() Publisher {
 
 // exportDialog asks where to save the open case in format and writes it.
 func (cv *caseView) exportDialog(format, ext string) {
-	e := cv.ui.exporter()
-	if e == nil {
-		return
-	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			cv.ui.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		err = e.Export(cv.info.ID, format, cv.ui.publisher(), w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			cv.ui.showError(fmt.Errorf("export %s: %w", w.URI().Path(), err))
-			return
-		}
-		dialog.ShowInformation("Exported", "Saved "+w.URI().Path(), cv.ui.win)
-	}, cv.ui.win)
-	d.SetFileName(fileName(cv.info.Title) + ext)
-	d.Show()
+	cv.saveAs(fileName(cv.info.Title)+ext, func(e Exporter, w fyne.URIWriteCloser) error {
+		return e.Export(cv.info.ID, format, cv.ui.publisher(), w)
+	})
 }
 
 // exportBundleDialog asks where to save the open case as a bundle.
 func (cv *caseView) exportBundleDialog() {
+	cv.saveAs(fileName(cv.info.Title)+".parallax", func(e Exporter, w fyne.URIWriteCloser) error {
+		// The bundle is a database the store writes by its path.
+		w.Close()
+		return e.ExportBundle(cv.info.ID, w.URI().Path())
+	})
+}
+
+// saveAs asks where to save a file, proposing name, and has write fill
+// it; the file is closed after. Errors show in a dialog naming the file.
+func (cv *caseView) saveAs(name string, write func(Exporter, fyne.URIWriteCloser) error) {
 	e := cv.ui.exporter()
 	if e == nil {
 		return
@@ -106,14 +96,17 @@ func (cv *caseView) exportBundleDialog() {
 			return
 		}
 		path := w.URI().Path()
-		w.Close()
-		if err := e.ExportBundle(cv.info.ID, path); err != nil {
-			cv.ui.showError(err)
+		err = write(e, w)
+		if cerr := w.Close(); err == nil && !errors.Is(cerr, os.ErrClosed) {
+			err = cerr
+		}
+		if err != nil {
+			cv.ui.showError(fmt.Errorf("export %s: %w", path, err))
 			return
 		}
 		dialog.ShowInformation("Exported", "Saved "+path, cv.ui.win)
 	}, cv.ui.win)
-	d.SetFileName(fileName(cv.info.Title) + ".parallax")
+	d.SetFileName(name)
 	d.Show()
 }
 
