@@ -317,4 +317,8 @@ func (u *UI) onClose() {
 func (u *UI) setTheme(variant string) {
 	u.app.Preferences().SetString(prefTheme, variant)
 	u.app.Settings().SetTheme(newTheme(variant))
+	if u.cv != nil {
+		// The focus mark takes its colour when drawn.
+		u.cv.showDetail()
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parallax-review/parallax/assets"
@@ -337,5 +338,29 @@ func TestKeyboard(t *testing.T) {
 	test.Type(cv.search, "flood")
 	if len(cv.shown) == 0 || len(cv.shown) == len(cv.rows) {
 		t.Errorf("searching %q shows %d of %d groups", "flood", len(cv.shown), len(cv.rows))
+	}
+}
+
+func TestThemeChoice(t *testing.T) {
+	u := newTestUI(t, NewMemoryStore())
+	openSample(t, u)
+	for _, tt := range []struct {
+		variant string
+		want    fyne.ThemeVariant
+	}{{ThemeDark, theme.VariantDark}, {ThemeLight, theme.VariantLight}} {
+		u.setTheme(tt.variant)
+		if got := u.app.Preferences().String(prefTheme); got != tt.variant {
+			t.Errorf("theme preference %q, want %q", got, tt.variant)
+		}
+		// Whatever variant the system asks for, the chosen one is drawn.
+		th := u.app.Settings().Theme()
+		for _, asked := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+			if got, want := th.Color(ColorNameDeleted, asked), th.Color(ColorNameDeleted, tt.want); got != want {
+				t.Errorf("%s theme: deleted colour for variant %d is %v, want %v", tt.variant, asked, got, want)
+			}
+		}
+	}
+	if light, dark := colors[ColorNameDeleted].light, colors[ColorNameDeleted].dark; light == dark {
+		t.Error("the deleted colour is the same in light and dark")
 	}
 }
