@@ -77,8 +77,10 @@ func (cv *caseView) build() {
 	cv.reportList = widget.NewList(cv.reportCount, newReportItem, cv.updateReportItem)
 	cv.reportList.OnSelected = func(i widget.ListItemID) { cv.report = i }
 	cv.reportList.OnUnselected = func(widget.ListItemID) { cv.report = -1 }
+	var add *widget.Button
+	add = widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), func() { cv.addMenu(add) })
 	reportButtons := container.NewGridWithColumns(2,
-		widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), cv.addFilesDialog),
+		add,
 		widget.NewButtonWithIcon("Paste…", theme.ContentPasteIcon(), cv.pasteDialog),
 		widget.NewButtonWithIcon("Read", theme.DocumentIcon(), cv.readSelected),
 		widget.NewButtonWithIcon("Reference", theme.ConfirmIcon(), cv.referenceSelected),
@@ -111,6 +113,18 @@ func (cv *caseView) build() {
 	cv.sizeColumns()
 	cv.showDetail()
 	cv.updateStatus()
+}
+
+// addMenu offers, under the Add button, to add one report file or every
+// report in a folder (the file dialog chooses one file at a time).
+func (cv *caseView) addMenu(under fyne.CanvasObject) {
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("Report file…", cv.addFilesDialog),
+		fyne.NewMenuItem("All reports in a folder…", cv.addFolderDialog),
+	)
+	c := cv.ui.win.Canvas()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(under).AddXY(0, under.Size().Height)
+	widget.ShowPopUpMenuAtPosition(menu, c, pos)
 }
 
 // heading is a pane's bold title.

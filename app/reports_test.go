@@ -1,11 +1,13 @@
 package app
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -168,5 +170,48 @@ func TestReferenceAndRemove(t *testing.T) {
 	cv.removeSelected()
 	if u.win.Canvas().Overlays().Top() == nil {
 		t.Error("Remove without a selected report says nothing")
+	}
+}
+
+func TestAddMenu(t *testing.T) {
+	u := newTestUI(t, NewMemoryStore())
+	cv := openSample(t, u)
+	var add *widget.Button
+	for _, o := range test.LaidOutObjects(cv.content) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Add…" {
+			add = b
+		}
+	}
+	if add == nil {
+		t.Fatal("no Add… button")
+	}
+	test.Tap(add)
+	var items []string
+	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+		switch o := o.(type) {
+		case *widget.Label:
+			items = append(items, o.Text)
+		case *canvas.Text:
+			items = append(items, o.Text)
+		}
+	}
+	got := strings.Join(items, "|")
+	if !strings.Contains(got, "Report file…") || !strings.Contains(got, "All reports in a folder…") {
+		t.Errorf("the Add menu offers %q", got)
+	}
+}
+
+func TestReportFiles(t *testing.T) {
+	dir := t.TempDir()
+	paths := writeReports(t, map[string]string{"b.txt": "x", "a.md": "x", "notes.bin": "x"})
+	got, err := reportFiles(filepath.Dir(paths[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || !strings.HasSuffix(got[0], "a.md") || !strings.HasSuffix(got[1], "b.txt") {
+		t.Errorf("reportFiles = %q, want a.md and b.txt in order", got)
+	}
+	if _, err := reportFiles(dir); err == nil || !strings.Contains(err.Error(), "no report files") {
+		t.Errorf("an empty folder: error %v", err)
 	}
 }
