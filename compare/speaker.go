@@ -101,9 +101,11 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 		case prev >= 0 && f.continues(quotes[prev], *q, s):
 			q.Speaker, ents[i] = quotes[prev].Speaker, ents[prev]
 		default:
+			// A speaker read from the sentence alone is a guess: it does
+			// not become the person pronouns refer to.
 			if m, ok := f.sentenceSubject(q, s); ok {
-				if ents[i] = f.resolve(q, m); ents[i] == nil || !ents[i].isPerson() {
-					q.Speaker, ents[i] = "", nil
+				if e := f.resolve(q, m); e == nil || !e.isPerson() {
+					q.Speaker = ""
 				}
 			}
 		}
@@ -845,10 +847,22 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 	if last != nil && !fits(last) && p != "they" {
 		last = nil
 	}
-	for _, e := range []*entity{spokeKnown, spokeSince, knownOnly(last, known), spoke, anyKnown, any, last} {
+	for _, e := range []*entity{spokeKnown, spokeSince, knownOnly(last, known), spoke, anyKnown, any} {
 		if e != nil {
 			return e
 		}
+	}
+	// Further back, a subject known to be of the pronoun's gender beats
+	// the person last quoted when that one's gender is unknown.
+	if last == nil || !known(last) {
+		for k := i; k >= stop; k-- {
+			if ms[k].subject && fits(ms[k].ent) && known(ms[k].ent) {
+				return ms[k].ent
+			}
+		}
+	}
+	if last != nil {
+		return last
 	}
 	for k := i; k >= stop; k-- {
 		if ms[k].subject && fits(ms[k].ent) {
