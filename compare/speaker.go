@@ -702,6 +702,10 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 	body := f.d.report.Body
 	text := body[m.words[0].Start:m.words[len(m.words)-1].End]
 	first := m.words[0].lower()
+	if e := f.documentOwner(q, m); e != nil {
+		q.Speaker = e.name
+		return e
+	}
 	if first == "the" || first == "this" || first == "that" || m.words[0].capital() {
 		head := ""
 		for _, w := range m.words[1:] {
@@ -730,6 +734,59 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 	}
 	q.Speaker = text
 	return nil
+}
+
+// documentOwner resolves a document that speaks to whoever it belongs
+// to: "Apple's guidelines" to Apple, "its website" and "a company
+// statement" to the organisation in question, "the center's website" to
+// the center. It returns nil when the description is no such document.
+func (f *speakerFinder) documentOwner(q *Quote, m cueMention) *entity {
+	ws := m.words
+	doc := -1
+	for i, w := range ws {
+		if isDocument(strings.TrimSuffix(w.lower(), ".")) {
+			doc = i
+			break
+		}
+	}
+	if doc <= 0 {
+		return nil
+	}
+	owner := ws[doc-1]
+	switch lw := owner.lower(); {
+	case lw == "its" || lw == "their" || isBodyHead(lw):
+		return f.organisation(m.pos, q.Paragraph)
+	case isPossessive(owner.text) && owner.capital():
+		name := strings.TrimSuffix(strings.TrimSuffix(owner.text, "'s"), "’s")
+		k := doc - 1
+		for k > 0 && ws[k-1].capital() {
+			k--
+		}
+		if k < doc-1 {
+			name = f.d.report.Body[ws[k].Start:owner.Start] + name
+		}
+		return f.cast.lookup(name, 0, m.pos)
+	case isPossessive(owner.text):
+		head := strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
+		if e := f.titled(head, m.pos); e != nil {
+			return e
+		}
+		if isBodyHead(head) {
+			return f.organisation(m.pos, q.Paragraph)
+		}
+	}
+	return nil
+}
+
+// isDocument reports whether w names something that speaks for its
+// owner: a statement, a website, a post.
+func isDocument(w string) bool {
+	switch w {
+	case "statement", "website", "site", "blog", "page", "account", "letter", "tweet", "post",
+		"guidelines", "release", "feed", "memo", "filing", "announcement":
+		return true
+	}
+	return false
 }
 
 // organisation returns the body a report last made the subject of a
