@@ -364,3 +364,50 @@ func TestThemeChoice(t *testing.T) {
 		t.Error("the deleted colour is the same in light and dark")
 	}
 }
+
+func TestMenu(t *testing.T) {
+	u := newTestUI(t, NewMemoryStore())
+	u.Start(false, nil)
+	menus := map[string][]*fyne.MenuItem{}
+	for _, m := range u.menu().Items {
+		menus[m.Label] = m.Items
+	}
+	find := func(menu, label string) *fyne.MenuItem {
+		t.Helper()
+		for _, it := range menus[menu] {
+			if it.Label == label {
+				return it
+			}
+		}
+		t.Fatalf("menu %s has no %q", menu, label)
+		return nil
+	}
+	for _, label := range []string{"New case…", "Open case…", "Open sample case", "Add report file…", "Paste report…", "Export", "Export bundle…", "Import bundle…", "Preferences…"} {
+		find("File", label)
+	}
+	if q := find("File", "Quit"); !q.IsQuit || q.Action == nil {
+		t.Error("File › Quit is not the app's own quit")
+	}
+	if n := len(find("File", "Export").ChildMenu.Items); n != len(exportFormats) {
+		t.Errorf("File › Export offers %d formats, want %d", n, len(exportFormats))
+	}
+	find("View", "Dark theme").Action()
+	if u.app.Preferences().String(prefTheme) != ThemeDark {
+		t.Error("View › Dark theme did not choose the dark theme")
+	}
+	find("Help", "Keyboard shortcuts").Action()
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("Help › Keyboard shortcuts shows nothing")
+	}
+	// Adding reports without a case says what to do first.
+	u.win.Canvas().Overlays().Top().Hide()
+	find("File", "Paste report…").Action()
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Error("File › Paste report without a case says nothing")
+	}
+	find("File", "Open sample case").Action()
+	waitAnalysis(t, u)
+	if u.cv == nil {
+		t.Error("File › Open sample case opened nothing")
+	}
+}

@@ -11,7 +11,7 @@ import (
 	"github.com/parallax-review/parallax/compare"
 )
 
-// menu builds the main menu: File, View, Help. Fyne adds Quit to File.
+// menu builds the main menu: File, View, Help.
 func (u *UI) menu() *fyne.MainMenu {
 	inCase := func(f func(cv *caseView)) func() {
 		return func() {
@@ -22,6 +22,9 @@ func (u *UI) menu() *fyne.MainMenu {
 			f(u.cv)
 		}
 	}
+	// Quit saves what is being typed first; Fyne's own would not.
+	quit := fyne.NewMenuItem("Quit", u.Quit)
+	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		fyne.NewMenuItem("New case…", u.newCase),
 		fyne.NewMenuItem("Open case…", u.openCaseDialog),
@@ -44,6 +47,8 @@ func (u *UI) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Import bundle…", u.importBundleDialog),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Preferences…", u.showPreferences),
+		fyne.NewMenuItemSeparator(),
+		quit,
 	)
 	themes := []struct{ label, value string }{{"System theme", ThemeSystem}, {"Light theme", ThemeLight}, {"Dark theme", ThemeDark}}
 	view := fyne.NewMenu("View")
