@@ -330,6 +330,23 @@ func TestKeyboard(t *testing.T) {
 	}
 	c.Unfocus()
 
+	// Ctrl+1, 2 and 3 switch between the panes.
+	ctrl := func(k fyne.KeyName) {
+		c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+	}
+	ctrl(fyne.Key1)
+	if c.Focused() != cv.reportList {
+		t.Errorf("after Ctrl+1 the focus is on %T, want the reports list", c.Focused())
+	}
+	ctrl(fyne.Key3)
+	if ed, ok := c.Focused().(*fieldEntry); !ok || ed.PlaceHolder != "Note" {
+		t.Errorf("after Ctrl+3 the focus is on %T, want a note", c.Focused())
+	}
+	ctrl(fyne.Key2)
+	if c.Focused() != nil {
+		t.Errorf("after Ctrl+2 the focus is on %T, want none (the review keys)", c.Focused())
+	}
+
 	// Ctrl+F puts the focus in the search field; typing there filters.
 	c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
 	if c.Focused() != cv.search {

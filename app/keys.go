@@ -21,6 +21,8 @@ var shortcuts = [][2]string{
 	{"r", "read the report of the rendering in focus"},
 	{"Ctrl+F  or  /", "search"},
 	{"Esc", "leave a text field, back to the review keys"},
+	{"Ctrl+1 / 2 / 3", "reports list / matrix (the review keys) / note of the rendering in focus"},
+	{"Tab", "next field or list"},
 	{"Ctrl+N", "new case"},
 	{"Ctrl+O", "open case"},
 	{"Ctrl+Shift+A", "add report files"},
@@ -38,6 +40,17 @@ func (u *UI) addShortcuts() {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { f() })
 	}
 	bind(fyne.KeyF, fyne.KeyModifierShortcutDefault, u.focusSearch)
+	bind(fyne.Key1, fyne.KeyModifierShortcutDefault, func() {
+		if u.cv != nil {
+			c.Focus(u.cv.reportList)
+		}
+	})
+	bind(fyne.Key2, fyne.KeyModifierShortcutDefault, c.Unfocus)
+	bind(fyne.Key3, fyne.KeyModifierShortcutDefault, func() {
+		if u.cv != nil {
+			u.cv.editFocusedNote()
+		}
+	})
 	bind(fyne.KeyN, fyne.KeyModifierShortcutDefault, u.newCase)
 	bind(fyne.KeyO, fyne.KeyModifierShortcutDefault, u.openCaseDialog)
 	bind(fyne.KeyA, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, func() {
