@@ -30,12 +30,15 @@ type claimFeatures struct {
 // Claim alignment thresholds, tuned on reports of news events.
 const (
 	// claimLink is the least similarity at which two claims are linked.
-	claimLink = 0.2
+	claimLink = 0.1
 	// claimJoin is the least mean similarity between a claim and the
 	// members of a group it joins.
-	claimJoin = 0.15
+	claimJoin = 0.1
+	// claimSure is the similarity at which two claims are linked even when
+	// one of them is more similar to another claim of the other's report.
+	claimSure = 0.6
 	// claimFloor is the least similarity between any two members of a group.
-	claimFloor = 0.01
+	claimFloor = 0.0
 	// claimMaxPosting bounds how many claims a term may point at before it
 	// is too common to suggest a match on its own.
 	claimMaxPosting = 200
@@ -312,7 +315,22 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 		group[i] = i
 		members[i] = []int{i}
 	}
-	for _, p := range claimCandidates(feats, terms) {
+	pairs := claimCandidates(feats, terms)
+	// best[i][report] is claim i's best similarity to a claim of report.
+	best := make([]map[string]float64, len(feats))
+	for i := range best {
+		best[i] = map[string]float64{}
+	}
+	for _, p := range pairs {
+		ra, rb := feats[p.a].report, feats[p.b].report
+		best[p.a][rb] = max(best[p.a][rb], p.sim)
+		best[p.b][ra] = max(best[p.b][ra], p.sim)
+	}
+	for _, p := range pairs {
+		mutual := p.sim >= best[p.a][feats[p.b].report] && p.sim >= best[p.b][feats[p.a].report]
+		if !mutual && p.sim < claimSure {
+			continue
+		}
 		ga, gb := group[p.a], group[p.b]
 		if ga == gb {
 			continue
