@@ -2,6 +2,7 @@ package compare
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,9 +22,6 @@ var (
 	sourceBefore = regexp.MustCompile(`^((?:[A-Z][\w.'’&-]*\s+){0,5}?(?:[A-Z][\w.'’&-]*|[Hh]e|[Ss]he|[Tt]hey|officials|police|the company))\s+(?:also\s+)?(?:said|says|told|announced|reported|confirmed|added|claimed|denied|stated|wrote)\b`)
 	// sourceAfter matches one that closes it: "…, the government said."
 	sourceAfter = regexp.MustCompile(`,\s+((?:the\s+|a\s+)?(?:[\w.'’&-]+\s+){0,6}?[\w.'’&-]+)\s+(?:said|says|reported|confirmed|added|told \w+)(?:\s+on\s+\w+|\s+\w+day)?[.!]?$`)
-	// attributed finds the words that any attribution holds, so that the
-	// slower patterns run only where one may match.
-	attributed = regexp.MustCompile(`\b(?:said|says|told|announced|reported|confirmed|added|claimed|denied|stated|wrote|[Aa]ccording)\b`)
 	// sourceAccording matches "according to X".
 	sourceAccording = regexp.MustCompile(`[Aa]ccording to ((?:the\s+)?[\w'’&-]+(?:\s+[A-Z][\w'’&-]*)*)`)
 )
@@ -37,9 +35,9 @@ func findClaims(d *document, quotes []Quote) []Claim {
 	qi := 0
 	body := d.report.Body
 	title := strings.Join(words(d.report.Meta.Title), " ")
-	for _, p := range d.paragraphs {
-		if title != "" && strings.Join(words(d.text(p.Span)), " ") == title {
-			continue // the headline repeated as the first line
+	for pi, p := range d.paragraphs {
+		if pi < 3 && title != "" && p.Len() < 2*len(title) && strings.Join(words(d.text(p.Span)), " ") == title {
+			continue // the headline repeated as one of the first lines
 		}
 		for _, s := range p.sentences {
 			for qi < len(quotes) && quotes[qi].End <= s.Start {
@@ -120,7 +118,10 @@ func newClaim(d *document, s Span, besideQuote bool) (Claim, bool) {
 	if countWords(toks) < minClaimWords || substance(toks) < need {
 		return Claim{}, false
 	}
-	c := Claim{Report: d.report.ID, Text: text, Span: s, Source: claimSource(text), toks: toks}
+	c := Claim{Report: d.report.ID, Text: text, Span: s, toks: toks}
+	if slices.ContainsFunc(toks, func(t token) bool { return attributionCues[t.key] }) {
+		c.Source = claimSource(text)
+	}
 	c.Values = readQuantitiesIn(text, wtoks(text, toks))
 	for _, q := range c.Values {
 		c.Numbers = append(c.Numbers, q.Text)
@@ -155,11 +156,15 @@ func substance(toks []token) int {
 	return n
 }
 
+// attributionCues are the words one of the source patterns needs, so
+// that the patterns run only where one may match.
+var attributionCues = map[string]bool{
+	"said": true, "says": true, "told": true, "announced": true, "reported": true, "confirmed": true,
+	"added": true, "claimed": true, "denied": true, "stated": true, "wrote": true, "according": true,
+}
+
 // claimSource returns who a claim is attributed to, or "".
 func claimSource(text string) string {
-	if !attributed.MatchString(text) {
-		return ""
-	}
 	if m := sourceAccording.FindStringSubmatch(text); m != nil {
 		return strings.TrimSpace(m[1])
 	}

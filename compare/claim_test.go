@@ -119,3 +119,24 @@ func BenchmarkClaims(b *testing.B) {
 		})
 	}
 }
+
+func FuzzFindClaims(f *testing.F) {
+	for _, s := range []string{
+		`Broadcom raised its bid to $121 billion on Monday; Qualcomm said it would review it.`,
+		`"We will not raise taxes," Marsh said. About 412 households were flooded last winter.`,
+		"MAYOR MARSH: Good morning.\n\nThe council voted last night — 7 to 2 — to build the barrier.",
+		`He said, "`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		d := newDocument(&Report{ID: "r1", Body: body})
+		end := 0
+		for _, c := range findClaims(d, findQuotes(d)) {
+			if c.Start < end || c.End > len(body) || c.Start > c.End || body[c.Start:c.End] != c.Text {
+				t.Fatalf("claim %q at %d–%d: out of order or off the body (previous end %d)", c.Text, c.Start, c.End, end)
+			}
+			end = c.End
+		}
+	})
+}

@@ -106,6 +106,7 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 	}
 
 	ids := map[string]int32{}
+	var df []int        // how many claims hold each term
 	var kinds []float64 // the kind weight of each term ID
 	// what marks the term IDs that say what happened: figures, dates and
 	// the words written in lower case somewhere; a word only ever
@@ -118,6 +119,7 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 		x := int32(len(ids))
 		ids[key] = x
 		kinds = append(kinds, w)
+		df = append(df, 0)
 		what = append(what, key[0] == '#' || key[0] == '=' || key[0] == '%')
 		return x
 	}
@@ -127,7 +129,7 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 		count[c.Report]++
 	}
 	seen := map[string]int{}
-	df := map[int32]int{}
+	wordTerm := map[string]int32{} // word key → its stem's term, -1 for none
 	for i, c := range res.Claims {
 		f := &feats[i]
 		f.toks = toks[i]
@@ -136,42 +138,48 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 		seen[c.Report]++
 		f.values = c.Values
 		f.dates = readDatesIn(c.Text, wtoks(c.Text, toks[i]), dates[c.Report])
-		set := map[int32]bool{}
+		var set []int32
 		for _, t := range toks[i] {
 			if !t.word {
 				continue
 			}
-			if s := stem(t.key); s != "" {
-				x := id(s, 1)
-				set[x] = true
+			x, ok := wordTerm[t.key]
+			if !ok {
+				x = -1
+				if s := stem(t.key); s != "" {
+					x = id(s, 1)
+				}
+				wordTerm[t.key] = x
+			}
+			if x >= 0 {
+				set = append(set, x)
 				what[x] = what[x] || !isCapitalised(t.text)
 			}
 		}
 		for _, n := range claimNames[i] {
 			nw := nameWordsOf[n]
 			for _, w := range nw {
-				set[id("@"+w, nameWeight)] = true
+				set = append(set, id("@"+w, nameWeight))
 			}
 			if len(nw) == 1 {
 				for _, w := range aliases[nw[0]] {
-					set[id("@"+w, nameWeight)] = true
+					set = append(set, id("@"+w, nameWeight))
 				}
 			}
 		}
 		for _, q := range c.Values {
-			set[id("#"+quantityKey(q), kindWeight)] = true
-			set[id("="+quantityKey(q)+"="+roundKey(q), valueWeight)] = true
+			set = append(set, id("#"+quantityKey(q), kindWeight), id("="+quantityKey(q)+"="+roundKey(q), valueWeight))
 		}
 		for _, d := range f.dates {
 			if d.To.Sub(d.From) < 32*24*time.Hour {
-				set[id("%"+d.From.Format("2006-01"), dateWeight)] = true
+				set = append(set, id("%"+d.From.Format("2006-01"), dateWeight))
 			}
 		}
-		for t := range set {
-			f.terms = append(f.terms, t)
+		slices.Sort(set)
+		f.terms = slices.Compact(set)
+		for _, t := range f.terms {
 			df[t]++
 		}
-		slices.Sort(f.terms)
 	}
 	n := float64(len(res.Claims))
 	for i := range feats {

@@ -61,3 +61,18 @@ func TestParseReportDate(t *testing.T) {
 		t.Error(`parseReportDate("soon") read a date`)
 	}
 }
+
+func FuzzReadDates(f *testing.F) {
+	for _, s := range []string{"on Nov. 2, 2017, before", "last week", "in May", "2 November 2017",
+		"Jan. 3", "this month and next year", "on Sunday night", "Nov.", "31 February"} {
+		f.Add(s)
+	}
+	base, _ := parseReportDate("2018-02-26")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, d := range readDates(s, base) {
+			if !strings.Contains(s, d.Text) || d.Text == "" || d.To.Before(d.From) {
+				t.Errorf("date %q (%s) read from %q", d.Text, d, s)
+			}
+		}
+	})
+}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -68,3 +69,21 @@ func TestReadQuantities(t *testing.T) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+
+func FuzzReadQuantities(f *testing.F) {
+	for _, s := range []string{"killing 7 people", "$121bn", "about 5:30 a.m.", "50 to 70 percent",
+		"one-half to two-thirds", "hundreds of thousands of", "$70-a-share", "nearly 64 metric tons",
+		"at 9:", "between 5 and", "2 May", "a.m.", "$", "more than"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, q := range readQuantities(s) {
+			if !strings.Contains(s, q.Text) || q.Text == "" {
+				t.Errorf("figure %q is not a part of %q", q.Text, s)
+			}
+			if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || q.Max != 0 && q.Max < q.Value {
+				t.Errorf("figure %q reads as %v to %v", q.Text, q.Value, q.Max)
+			}
+		}
+	})
+}
