@@ -54,6 +54,9 @@ func findClaims(d *document, quotes []Quote) []Claim {
 				pieces = append(pieces, Span{start, max(start, q.Start)})
 				start = min(s.End, q.End)
 			}
+			if strings.HasSuffix(strings.TrimRight(d.text(s), "\"'”’ )"), "?") {
+				continue // a question states nothing
+			}
 			cut := len(pieces) > 0
 			pieces = append(pieces, Span{start, s.End})
 			for _, piece := range pieces {

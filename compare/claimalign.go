@@ -51,6 +51,9 @@ const (
 	valueWeight    = 1.0 // the figure itself
 	dateWeight     = 0.8 // the month a date falls in
 	positionWeight = 0.6
+	// minShared is the fewest terms saying what happened that two claims
+	// must share to state the same fact.
+	minShared      = 1
 	stemMinLetters = 3
 	stemMaxLetters = 6
 )
@@ -238,7 +241,7 @@ func claimSim(a, b *claimFeatures) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
-	dot, what := 0.0, false
+	dot, what := 0.0, 0
 	i, j := 0, 0
 	for i < len(a.terms) && j < len(b.terms) {
 		switch {
@@ -248,12 +251,14 @@ func claimSim(a, b *claimFeatures) float64 {
 			j++
 		default:
 			dot += a.weight[i] * b.weight[j]
-			what = what || a.what[i] && a.weight[i] > 0
+			if a.what[i] && a.weight[i] > 0 {
+				what++
+			}
 			i++
 			j++
 		}
 	}
-	if !what {
+	if what < minShared {
 		return 0
 	}
 	return dot / (a.norm * b.norm) * (1 + positionWeight*(0.5-math.Abs(a.pos-b.pos)))
