@@ -158,6 +158,11 @@ func (f *speakerFinder) continues(prev, q Quote, s quoteSpan) bool {
 func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
 	d, body := f.d, f.d.report.Body
 	p := d.paragraphs[q.Paragraph]
+	// A transcript quoted whole: "PENCE: Well, look, …".
+	f.ws = splitWords(body, Span{s.Start, min(s.End, s.Start+80)}, f.ws[:0])
+	if k := transcriptLabel(f.ws); k > 0 {
+		return cueMention{words: f.ws[:k], kind: 'n', cue: ":", pos: f.ws[0].Start}, true
+	}
 	// After: to the end of the paragraph, other quotes standing as one
 	// mark each.
 	end := min(p.End, s.Close.End+240)
@@ -200,6 +205,20 @@ func (f *speakerFinder) sentenceSubject(q *Quote, s quoteSpan) (cueMention, bool
 		return cueMention{}, false
 	}
 	return m, true
+}
+
+// transcriptLabel returns the number of words of an upper-case speaker's
+// label that opens ws ("MAYOR ELENA MARSH:"), or 0.
+func transcriptLabel(ws []word) int {
+	for k, w := range ws {
+		if w.text == ":" {
+			return k
+		}
+		if k == 4 || w.punct || strings.ToUpper(w.text) != w.text || !w.capital() {
+			return 0
+		}
+	}
+	return 0
 }
 
 // nestedCue finds the cue of a quote inside the quote outer, within the
