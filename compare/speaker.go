@@ -176,6 +176,11 @@ func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
 	if m, ok := preCue(f.ws); ok {
 		return m, true
 	}
+	// A cue closing the sentence after more words: A cashier who "steals"
+	// is held accountable, Warren said.
+	if m, ok := f.closingCue(p, s); ok {
+		return m, true
+	}
 	// A label or "said:" ending the paragraph before.
 	if s.Open.Start == p.Start && q.Paragraph > 0 {
 		pp := d.paragraphs[q.Paragraph-1]
@@ -202,6 +207,37 @@ func (f *speakerFinder) sentenceSubject(q *Quote, s quoteSpan) (cueMention, bool
 	}
 	m, ok := clauseSubject(f.ws)
 	if !ok || m.kind == 'd' {
+		return cueMention{}, false
+	}
+	return m, true
+}
+
+// closingCue reads a cue that ends the sentence of quote s after a comma,
+// with no quote between: "…", Warren said.
+func (f *speakerFinder) closingCue(p paragraph, s quoteSpan) (cueMention, bool) {
+	end := p.End
+	i := sort.Search(len(p.sentences), func(i int) bool { return p.sentences[i].End > s.Close.End })
+	if i < len(p.sentences) {
+		end = p.sentences[i].End
+	}
+	if end-s.Close.End > 300 {
+		return cueMention{}, false
+	}
+	f.ws = outsideWords(f.d.report.Body, Span{s.Close.End, end}, p.quotes, f.ws[:0])
+	comma := -1
+	for k, w := range f.ws {
+		if w.text == `"` {
+			return cueMention{}, false
+		}
+		if w.text == "," {
+			comma = k
+		}
+	}
+	if comma < 0 {
+		return cueMention{}, false
+	}
+	m, ok := postCue(f.ws[comma:])
+	if !ok {
 		return cueMention{}, false
 	}
 	return m, true
@@ -293,11 +329,13 @@ func postCue(ws []word) (cueMention, bool) {
 	if !ok {
 		return cueMention{}, false
 	}
-	j := i + k
-	if j+1 < len(ws) && ws[j].text == "," && speechVerbs[ws[j+1].lower()] {
-		j++ // "the spokesman, Mallam Garba Shehu, said"
-	} else if j < len(ws) && (ws[j].text == "," || ws[j].text == "(") {
-		j = skipAside(ws, j)
+	j := affiliationEnd(ws, i+k)
+	for range 2 {
+		if j+1 < len(ws) && ws[j].text == "," && speechVerbs[ws[j+1].lower()] {
+			j++ // "the spokesman, Mallam Garba Shehu, said"
+		} else if j < len(ws) && (ws[j].text == "," || ws[j].text == "(") {
+			j = skipAside(ws, j) // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+		}
 	}
 	for j < len(ws) && adverbs[ws[j].lower()] {
 		j++
@@ -307,6 +345,23 @@ func postCue(ws []word) (cueMention, bool) {
 		return m, true
 	}
 	return cueMention{}, false
+}
+
+// affiliationEnd returns the index after an affiliation that follows a
+// name at ws[j] — "of the Sierra Club" in "Mr. Morgan of the Sierra Club
+// said" — or j when there is none.
+func affiliationEnd(ws []word, j int) int {
+	if j >= len(ws) || !(ws[j].lower() == "of" || ws[j].lower() == "at" || ws[j].lower() == "from") {
+		return j
+	}
+	k := j + 1
+	if k < len(ws) && determiners[ws[k].lower()] {
+		k++
+	}
+	if k < len(ws) && ws[k].capital() {
+		return nameRunEnd(ws, k)
+	}
+	return j
 }
 
 // skipAside returns the index after an aside that opens at ws[j] — a
@@ -321,7 +376,7 @@ func skipAside(ws []word, j int) int {
 		if ws[k].text == closer {
 			return k + 1
 		}
-		if ws[k].text == `"` || ws[k].text == "." || speechVerbs[ws[k].lower()] && closer == "," {
+		if closer == "," && (ws[k].text == `"` || ws[k].text == "." || speechVerbs[ws[k].lower()]) {
 			return j
 		}
 	}
@@ -659,7 +714,7 @@ func asideSubject(ws []word) (cueMention, bool) {
 		open = "("
 	}
 	for k := n - 2; k >= 0 && k >= n-30; k-- {
-		if ws[k].text == "." || ws[k].text == `"` && open == "(" {
+		if open == "," && ws[k].text == "." {
 			break
 		}
 		if ws[k].text != open {
