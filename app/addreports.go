@@ -96,9 +96,9 @@ func (cv *caseView) reloadReports() {
 	cv.analyse()
 }
 
-// addFilesDialog asks for a report file to add; a folder's reports can be
-// added all at once with the folder dialog.
-func (cv *caseView) addFilesDialog() {
+// addFileDialog asks for a report file to add; addFolderDialog adds a
+// folder's reports at once.
+func (cv *caseView) addFileDialog() {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			cv.ui.showError(err)

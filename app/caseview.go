@@ -73,6 +73,7 @@ func newCaseView(u *UI, c CaseInfo) (*caseView, error) {
 	return cv, nil
 }
 
+// build makes the case window's widgets and lays them out.
 func (cv *caseView) build() {
 	cv.reportList = widget.NewList(cv.reportCount, newReportItem, cv.updateReportItem)
 	cv.reportList.OnSelected = func(i widget.ListItemID) { cv.report = i }
@@ -119,7 +120,7 @@ func (cv *caseView) build() {
 // report in a folder (the file dialog chooses one file at a time).
 func (cv *caseView) addMenu(under fyne.CanvasObject) {
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("Report file…", cv.addFilesDialog),
+		fyne.NewMenuItem("Report file…", cv.addFileDialog),
 		fyne.NewMenuItem("All reports in a folder…", cv.addFolderDialog),
 	)
 	c := cv.ui.win.Canvas()

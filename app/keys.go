@@ -55,7 +55,7 @@ func (u *UI) addShortcuts() {
 	bind(fyne.KeyO, fyne.KeyModifierShortcutDefault, u.openCaseDialog)
 	bind(fyne.KeyA, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, func() {
 		if u.cv != nil {
-			u.cv.addFilesDialog()
+			u.cv.addFileDialog()
 		}
 	})
 	bind(fyne.KeyV, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, func() {

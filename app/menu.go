@@ -31,7 +31,7 @@ func (u *UI) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Open sample case", u.OpenSample),
 		fyne.NewMenuItem("Close case", u.showWelcome),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Add report file…", inCase((*caseView).addFilesDialog)),
+		fyne.NewMenuItem("Add report file…", inCase((*caseView).addFileDialog)),
 		fyne.NewMenuItem("Add folder of reports…", inCase((*caseView).addFolderDialog)),
 		fyne.NewMenuItem("Paste report…", inCase((*caseView).pasteDialog)),
 		fyne.NewMenuItemSeparator(),
