@@ -39,9 +39,15 @@ const (
 	claimSure = 0.6
 	// claimFloor is the least similarity between any two members of a group.
 	claimFloor = 0.0
+	// claimMaxShare bounds the share of all claims a term may point at
+	// before it is too common to suggest a match on its own (the event's
+	// main actors, "said").
+	claimMaxShare = 0.1
 	// claimMaxPosting bounds how many claims a term may point at before it
 	// is too common to suggest a match on its own.
 	claimMaxPosting = 200
+	// minPosting is the posting limit of the smallest cases.
+	minPosting = 8
 )
 
 // Weights of the kinds of term, relative to a content word.
@@ -271,7 +277,8 @@ type claimPair struct {
 }
 
 // claimCandidates returns the pairs of claims of different reports that
-// share a term no more common than claimMaxPosting, from an inverted index,
+// share a term held by no more than a tenth of the claims (within
+// minPosting and claimMaxPosting), from an inverted index,
 // with their similarity.
 func claimCandidates(feats []claimFeatures, terms int) []claimPair {
 	index := make([][]int32, terms)
@@ -280,6 +287,7 @@ func claimCandidates(feats []claimFeatures, terms int) []claimPair {
 			index[t] = append(index[t], int32(i))
 		}
 	}
+	limit := min(claimMaxPosting, max(minPosting, int(claimMaxShare*float64(len(feats)))))
 	var pairs []claimPair
 	touched := make([]bool, len(feats))
 	var near []int32
@@ -287,7 +295,7 @@ func claimCandidates(feats []claimFeatures, terms int) []claimPair {
 		near = near[:0]
 		for _, t := range feats[i].terms {
 			post := index[t]
-			if len(post) > claimMaxPosting {
+			if len(post) > limit {
 				continue
 			}
 			// Postings are in claim order: only later claims are paired.
