@@ -166,20 +166,42 @@ func (d tokenDiff) edits() []Edit {
 
 // variants lists the kept words that the two sides spell differently
 // (case, hyphenation, British and American spelling) as reference and
-// member pairs; only a diff of loose keys keeps such words.
+// member pairs; only a diff of loose keys keeps such words. A capital
+// letter that only starts one side's text, where a quote was cut, is no
+// variant.
 func (d tokenDiff) variants() [][2]string {
+	firstRef, firstMember := firstWord(d.ref), firstWord(d.member)
 	var out [][2]string
-	d.each(func(r run, ref, member []token) {
-		if r.op != OpEqual {
-			return
-		}
-		for i, t := range ref {
-			if a, b := spelling(t.text), spelling(member[i].text); t.word && a != b {
+	ia, ib := 0, 0
+	for _, r := range d.runs {
+		if r.op == OpEqual {
+			for k := range r.n {
+				t, u := d.ref[ia+k], d.member[ib+k]
+				a, b := spelling(t.text), spelling(u.text)
+				if !t.word || a == b || (ia+k == firstRef || ib+k == firstMember) && strings.EqualFold(a, b) {
+					continue
+				}
 				out = append(out, [2]string{a, b})
 			}
 		}
-	})
+		if r.op != OpInsert {
+			ia += r.n
+		}
+		if r.op != OpDelete {
+			ib += r.n
+		}
+	}
 	return out
+}
+
+// firstWord returns the index of the first word token, or -1.
+func firstWord(toks []token) int {
+	for i, t := range toks {
+		if t.word {
+			return i
+		}
+	}
+	return -1
 }
 
 // leadingSpace returns the white space s starts with.
