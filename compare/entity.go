@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -163,6 +165,7 @@ func entityAliases(names []string) map[string][]string {
 			long[strings.Join(w, " ")] = w
 		}
 	}
+	longKeys := slices.Sorted(maps.Keys(long)) // in order, for a stable choice
 	aliases := map[string][]string{}
 	firstOf := map[string]string{} // first name → surname, "" when ambiguous
 	for _, w := range long {
@@ -179,9 +182,9 @@ func entityAliases(names []string) map[string][]string {
 			continue
 		}
 		short := w[0]
-		for _, lw := range long {
-			if abbreviates(short, lw) {
-				aliases[short] = lw
+		for _, k := range longKeys {
+			if abbreviates(short, long[k]) {
+				aliases[short] = long[k]
 				break
 			}
 		}

@@ -299,6 +299,13 @@ func readQuantity(text string, toks []wtok, i int) (Quantity, int, bool) {
 			i = n
 		}
 	}
+	// A unit after "of": "hundreds of millions of years", "thousands of feet".
+	if q.Kind == "" && i+1 < len(toks) && toks[i].key == "of" {
+		if u, ok := units[toks[i+1].key]; ok && u.kind != QtyPercent {
+			q.Unit, q.Kind = u.unit, u.kind
+			i += 2
+		}
+	}
 	// Per share, per cent of what: "$82 per share", "$82 a share".
 	if q.Kind == QtyMoney && i+1 < len(toks) && (toks[i].key == "per" || toks[i].key == "a") && (toks[i+1].key == "share" || toks[i+1].key == "barrel" || toks[i+1].key == "hour") {
 		q.Of = toks[i+1].key
@@ -306,6 +313,9 @@ func readQuantity(text string, toks []wtok, i int) (Quantity, int, bool) {
 	}
 	if q.Kind == QtyMoney && q.Unit == "" {
 		q.Unit = "USD"
+	}
+	if q.Kind == "" && start > 0 && start == first && isDigits(toks[first].key) && isCapitalised(text[toks[start-1].start:toks[start-1].end]) && !entityStop[toks[start-1].key] && months[toks[start-1].key] == 0 {
+		return Quantity{}, 0, false // a number in a name: Falcon 9, Apollo 11
 	}
 	if q.Kind == "" {
 		if isYear(toks[first].key, q.Value) && num.next == first+1 {

@@ -49,6 +49,9 @@ func TestReadQuantities(t *testing.T) {
 		{"duration", "three months after", []want{{text: "three months", kind: QtyDuration, unit: "month", value: 3}}},
 		{"vague sum", "a multimillion-dollar television budget", []want{{text: "multimillion-dollar", kind: QtyMoney, unit: "USD", value: 2e6, max: 999e6, approx: true}}},
 		{"count of a verb is of nothing", "as thousands celebrate", []want{{text: "thousands", kind: QtyCount, value: 2000, max: 99999, approx: true}}},
+		{"unit after of", "hundreds of millions of years", []want{{text: "hundreds of millions of years", kind: QtyDuration, unit: "year", value: 2e8, max: 999e6, approx: true}}},
+		{"number in a name", "derived from the Falcon 9 rocket", nil},
+		{"year after a sentence opener", "In 2015 it moved", []want{{text: "2015", kind: QtyYear, unit: "year", value: 2015}}},
 		{"one is a pronoun", "one of them", nil},
 		{"ordinal", "the 21st century", nil},
 	} {
