@@ -249,8 +249,8 @@ func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
 	for len(ws) > 2 && isAcronym(ws[0].text) && !isAcronym(ws[1].text) {
 		ws = ws[1:]
 	}
-	if len(ws) > 5 {
-		ws = ws[len(ws)-5:]
+	if limit := 5 + 3*connectors(ws); len(ws) > limit {
+		ws = ws[len(ws)-limit:]
 	}
 	for len(ws) > 0 && nameParticles[ws[0].lower()] {
 		ws = ws[1:]
@@ -377,6 +377,8 @@ type cast struct {
 	bare map[string]*entity
 	// first holds, by given name, the person last named with it.
 	first map[string]*entity
+	// acronyms holds organisations by the initials of their names' words.
+	acronyms map[string]*entity
 	// common holds the words the report writes in lower case: capitalised
 	// at a sentence's start, they are no names.
 	common   map[string]bool
@@ -416,6 +418,9 @@ func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
 	}
 	if given, _, ok := strings.Cut(e.name, " "); ok && nr.person {
 		c.first[strings.ToLower(given)] = e
+	}
+	if a := initials(e.name); len(a) >= 3 && !nr.person {
+		c.acronyms[a] = e
 	}
 	for _, t := range nr.titles {
 		if !slices.Contains(e.titles, t) && len(e.titles) < 16 {
@@ -462,6 +467,9 @@ func (c *cast) find(name string, gender byte) *entity {
 	if best == nil {
 		best = c.first[strings.ToLower(name)] // "Uma" for Uma Thurman
 	}
+	if best == nil && isAcronym(name) && strings.ToUpper(name) == name {
+		best = c.acronyms[name] // "ICRC" for International Committee of the Red Cross
+	}
 	return best
 }
 
@@ -472,6 +480,30 @@ const recentMentions = 200
 // before returns how many mentions come before pos.
 func (c *cast) before(pos int) int {
 	return sort.Search(len(c.mentions), func(i int) bool { return c.mentions[i].pos >= pos })
+}
+
+// connectors counts the lower-case words joining a run of capitalised
+// words ("of", "the").
+func connectors(ws []word) int {
+	n := 0
+	for _, w := range ws {
+		if !w.capital() {
+			n++
+		}
+	}
+	return min(n, 2)
+}
+
+// initials returns the initials of the capitalised words of a name:
+// "ICRC" for "International Committee of the Red Cross".
+func initials(name string) string {
+	var b strings.Builder
+	for w := range strings.FieldsSeq(name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // hasWordSuffix reports whether the words of short end the words of long:
@@ -514,7 +546,7 @@ func (c *cast) lookup(name string, gender byte, pos int) *entity {
 // buildCast reads every name in the text of d outside quotes.
 func buildCast(d *document) *cast {
 	c := &cast{full: map[string][]*entity{}, bare: map[string]*entity{}, first: map[string]*entity{},
-		common: lowerWords(d.report.Body)}
+		acronyms: map[string]*entity{}, common: lowerWords(d.report.Body)}
 	body := d.report.Body
 	var ws []word
 	for _, p := range d.paragraphs {

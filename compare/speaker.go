@@ -34,7 +34,15 @@ var speechVerbs = setOf(
 	"sniffed", "scoffed", "laughed", "sighed", "grumbled", "muttered", "chimed", "concluding",
 	"continuing", "speaking", "note", "add", "write", "ask", "declare", "warn", "admit", "insist",
 	"uttered", "uttering", "remembers", "remembered", "proclaimed", "thought", "instructed",
-	"ordered", "commanded", "proclaiming", "echoed", "acknowledging", "responding")
+	"speak", "speaks", "spoke", "phrased", "ordered", "commanded", "proclaiming", "echoed",
+	"acknowledging", "responding")
+
+// castOnlyVerbs mark who speaks in a report but do not introduce the
+// words of a quote ("Osinbajo spoke from behind a table").
+var castOnlyVerbs = setOf("speak", "speaks", "spoke")
+
+// isCueVerb reports whether w introduces a quote's words.
+func isCueVerb(w string) bool { return speechVerbs[w] && !castOnlyVerbs[w] }
 
 // participles are speech verbs without a subject of their own: the
 // speaker is the subject of the clause they hang on ("…, saying").
@@ -308,7 +316,10 @@ func postCue(ws []word) (cueMention, bool) {
 	for i < len(ws) && ws[i].punct && strings.ContainsAny(ws[i].text, ",—–-.―") {
 		i++
 	}
-	if i >= len(ws) || i > 1 {
+	if i < len(ws) && ws[i].lower() == "as" {
+		i++ // "…," as Wendt phrased it
+	}
+	if i >= len(ws) || i > 2 {
 		return cueMention{}, false
 	}
 	if ws[i].lower() == "according" && i+1 < len(ws) && ws[i+1].lower() == "to" {
@@ -318,7 +329,7 @@ func postCue(ws []word) (cueMention, bool) {
 		}
 		return cueMention{}, false
 	}
-	if speechVerbs[ws[i].lower()] && !participles[ws[i].lower()] {
+	if isCueVerb(ws[i].lower()) && !participles[ws[i].lower()] {
 		if m, ok := subjectForward(ws[i+1:]); ok {
 			m.cue = ws[i].lower()
 			return m, true
@@ -340,7 +351,7 @@ func postCue(ws []word) (cueMention, bool) {
 	for j < len(ws) && adverbs[ws[j].lower()] {
 		j++
 	}
-	if j < len(ws) && speechVerbs[ws[j].lower()] && !participles[ws[j].lower()] {
+	if j < len(ws) && isCueVerb(ws[j].lower()) && !participles[ws[j].lower()] {
 		m.cue = ws[j].lower()
 		return m, true
 	}
@@ -415,6 +426,9 @@ func subjectAt(ws []word) (cueMention, int, bool) {
 			e := nameRunEnd(ws, k)
 			return cueMention{words: ws[k:e], kind: 'n', pos: ws[k].Start}, e, true
 		}
+		if j < len(ws) && isBareGroup(ws[j].lower()) {
+			return cueMention{words: ws[:j+1], kind: 'd', pos: w.Start}, j + 1, true // "SpaceX officials"
+		}
 		return cueMention{words: ws[:j], kind: 'n', pos: w.Start}, j, true
 	}
 	if k := roleEnd(ws, 0); k > 0 && isNameWord(ws[k]) {
@@ -458,8 +472,17 @@ func namedDescription(ws []word, k int) (cueMention, int, bool) {
 // the particles between them) that starts at ws[i].
 func nameRunEnd(ws []word, i int) int {
 	j := i + 1
-	for j < len(ws) && (ws[j].capital() || isConnector(ws[j].lower()) && j+1 < len(ws) && ws[j+1].capital()) {
-		j++
+	for j < len(ws) {
+		switch {
+		case ws[j].capital():
+			j++
+		case isConnector(ws[j].lower()) && j+1 < len(ws) && ws[j+1].capital():
+			j++
+		case isConnector(ws[j].lower()) && j+2 < len(ws) && ws[j+1].lower() == "the" && ws[j+2].capital():
+			j += 2 // International Committee of the Red Cross
+		default:
+			return j
+		}
 	}
 	return j
 }
@@ -578,7 +601,7 @@ func preCue(ws []word) (cueMention, bool) {
 			}
 			continue
 		}
-		if !speechVerbs[lw] {
+		if !isCueVerb(lw) {
 			continue
 		}
 		if participles[lw] {
@@ -780,6 +803,18 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 		q.Speaker = e.name
 		return e
 	}
+	// "SpaceX officials said": those who speak for a body.
+	if n := len(m.words); n >= 2 && isBareGroup(m.words[n-1].lower()) && m.words[n-2].capital() {
+		k := n - 2
+		for k > 0 && m.words[k-1].capital() {
+			k--
+		}
+		name := body[m.words[k].Start:m.words[n-2].End]
+		if e := f.cast.lookup(name, 0, m.pos); e != nil && !e.isPerson() {
+			q.Speaker = e.name
+			return e
+		}
+	}
 	if first == "the" || first == "this" || first == "that" || m.words[0].capital() {
 		head := ""
 		for _, w := range m.words[1:] {
@@ -797,7 +832,7 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 			specific = specific || w.capital()
 		}
 		if isBodyHead(head) && !specific {
-			if e := f.organisation(m.pos, q.Paragraph); e != nil {
+			if e := f.organisation(m.pos, q.Paragraph, false); e != nil {
 				q.Speaker = e.name
 				return e
 			}
@@ -829,7 +864,7 @@ func (f *speakerFinder) documentOwner(q *Quote, m cueMention) *entity {
 	owner := ws[doc-1]
 	switch lw := owner.lower(); {
 	case lw == "its" || lw == "their" || isBodyHead(lw):
-		return f.organisation(m.pos, q.Paragraph)
+		return f.organisation(m.pos, q.Paragraph, true)
 	case isPossessive(owner.text) && owner.capital():
 		name := strings.TrimSuffix(strings.TrimSuffix(owner.text, "'s"), "’s")
 		k := doc - 1
@@ -840,16 +875,26 @@ func (f *speakerFinder) documentOwner(q *Quote, m cueMention) *entity {
 			name = f.d.report.Body[ws[k].Start:owner.Start] + name
 		}
 		return f.cast.lookup(name, 0, m.pos)
-	case isPossessive(owner.text):
+	case isPossessive(owner.text) && !hasCapital(ws[1:doc]):
 		head := strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
 		if e := f.titled(head, m.pos); e != nil {
 			return e
 		}
 		if isBodyHead(head) {
-			return f.organisation(m.pos, q.Paragraph)
+			return f.organisation(m.pos, q.Paragraph, false)
 		}
 	}
 	return nil
+}
+
+// hasCapital reports whether any of ws is capitalised.
+func hasCapital(ws []word) bool {
+	for _, w := range ws {
+		if w.capital() {
+			return true
+		}
+	}
+	return false
 }
 
 // isDocument reports whether w names something that speaks for its
@@ -857,24 +902,41 @@ func (f *speakerFinder) documentOwner(q *Quote, m cueMention) *entity {
 func isDocument(w string) bool {
 	switch w {
 	case "statement", "website", "site", "blog", "page", "account", "letter", "tweet", "post",
-		"guidelines", "release", "feed", "memo", "filing", "announcement":
+		"guidelines", "release", "feed", "memo", "filing", "announcement", "apology", "remarks",
+		"comments", "speech", "ad", "advertisement":
 		return true
 	}
 	return false
 }
 
 // organisation returns the body a report last made the subject of a
-// sentence, in this paragraph or the two before, or nil.
-func (f *speakerFinder) organisation(pos, para int) *entity {
+// sentence, in this paragraph or the two before; else, with fallback, the
+// body most often a subject lately; or nil.
+func (f *speakerFinder) organisation(pos, para int, fallback bool) *entity {
 	ms := f.cast.mentions
 	end := f.cast.before(pos)
+	stop := max(0, end-recentMentions)
 	near := f.d.paragraphs[max(0, para-2)].Start
-	for i := end - 1; i >= max(0, end-recentMentions) && ms[i].pos >= near; i-- {
+	for i := end - 1; i >= stop && ms[i].pos >= near; i-- {
 		if ms[i].subject && !ms[i].ent.isPerson() {
 			return ms[i].ent
 		}
 	}
-	return nil
+	if !fallback {
+		return nil
+	}
+	// Else the body most often a subject lately.
+	count := map[*entity]int{}
+	var best *entity
+	for i := end - 1; i >= stop; i-- {
+		if e := ms[i].ent; ms[i].subject && !e.isPerson() {
+			count[e]++
+			if best == nil || count[e] > count[best] {
+				best = e
+			}
+		}
+	}
+	return best
 }
 
 // isBodyHead reports whether a description's head word names a company,
@@ -943,7 +1005,7 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 	case "i", "we":
 		return nil
 	case "it":
-		return f.organisation(pos, para)
+		return f.organisation(pos, para, false)
 	}
 	fits := func(e *entity) bool {
 		g := e.genderGuess()
