@@ -116,7 +116,7 @@ var (
 		"whether", "do", "does", "did", "is", "are", "was", "were", "be", "has", "have", "had",
 		"will", "would", "can", "could", "should", "must", "may", "might", "let", "let's", "please",
 		"thank", "thanks", "oh", "well", "yeah", "ok", "okay", "look", "sure", "dear", "hi", "hello",
-		"mr", "ms", "mrs", "editor's", "note", "update", "updated", "correction", "breaking")
+		"mr", "ms", "mrs", "editor's", "note", "update", "updated", "correction", "breaking", "nor")
 	// orgWords mark a name as an organisation's or a place's.
 	orgWords = setOf("department", "ministry", "party", "inc", "inc.", "corp", "corp.", "company",
 		"co.", "ltd", "university", "college", "school", "times", "news", "post", "journal",

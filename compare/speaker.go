@@ -37,6 +37,11 @@ var speechVerbs = setOf(
 	"speak", "speaks", "spoke", "phrased", "ordered", "commanded", "proclaiming", "echoed",
 	"acknowledging", "responding")
 
+// listenerVerbs take the listener as their object: after a quote, "told
+// X" names who heard it.
+var listenerVerbs = setOf("told", "tells", "asked", "asks", "informed", "reminded", "assured",
+	"urged", "thanked", "accused", "called", "quoted")
+
 // castOnlyVerbs mark who speaks in a report but do not introduce the
 // words of a quote ("Osinbajo spoke from behind a table").
 var castOnlyVerbs = setOf("speak", "speaks", "spoke")
@@ -330,7 +335,9 @@ func postCue(ws []word) (cueMention, bool) {
 		return cueMention{}, false
 	}
 	if isCueVerb(ws[i].lower()) && !participles[ws[i].lower()] {
-		if m, ok := subjectForward(ws[i+1:]); ok {
+		// "said Kirby", but not "told Business Insider": who is told
+		// listens.
+		if m, ok := subjectForward(ws[i+1:]); ok && !listenerVerbs[ws[i].lower()] {
 			m.cue = ws[i].lower()
 			return m, true
 		}
@@ -387,7 +394,7 @@ func skipAside(ws []word, j int) int {
 		if ws[k].text == closer {
 			return k + 1
 		}
-		if closer == "," && (ws[k].text == `"` || ws[k].text == "." || speechVerbs[ws[k].lower()]) {
+		if closer == "," && (ws[k].text == "." || speechVerbs[ws[k].lower()]) {
 			return j
 		}
 	}
@@ -515,7 +522,8 @@ func roleEnd(ws []word, i int) int {
 func afterPreposition(ws []word, m cueMention) bool {
 	for i, w := range ws {
 		if w.Start == m.pos {
-			return i > 0 && prepositions[ws[i-1].lower()]
+			// "with Steve Mollenkopf arguing" keeps its subject.
+			return i > 0 && prepositions[ws[i-1].lower()] && ws[i-1].lower() != "with"
 		}
 	}
 	return false
@@ -866,15 +874,15 @@ func (f *speakerFinder) documentOwner(q *Quote, m cueMention) *entity {
 	case lw == "its" || lw == "their" || isBodyHead(lw):
 		return f.organisation(m.pos, q.Paragraph, true)
 	case isPossessive(owner.text) && owner.capital():
-		name := strings.TrimSuffix(strings.TrimSuffix(owner.text, "'s"), "’s")
 		k := doc - 1
 		for k > 0 && ws[k-1].capital() {
 			k--
 		}
-		if k < doc-1 {
-			name = f.d.report.Body[ws[k].Start:owner.Start] + name
+		nr, ok := readName(f.d.report.Body, ws[k:doc], f.cast.common)
+		if !ok {
+			return nil
 		}
-		return f.cast.lookup(name, 0, m.pos)
+		return f.cast.lookup(nr.name, nr.gender, m.pos)
 	case isPossessive(owner.text) && !hasCapital(ws[1:doc]):
 		head := strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
 		if e := f.titled(head, m.pos); e != nil {
