@@ -157,8 +157,8 @@ func comparableFigures(ref, member []Quantity) [][2][]Quantity {
 	done := map[string]bool{}
 	for _, rq := range ref {
 		key := quantityKey(rq)
-		if done[key] || rq.Kind == QtyCount && rq.Of == "" {
-			continue
+		if done[key] || rq.Kind == QtyCount && rq.Of == "" || rq.Kind == QtyYear {
+			continue // years are dates: dateConflict compares them
 		}
 		done[key] = true
 		var rs, ms []Quantity
