@@ -335,9 +335,17 @@ type entity struct {
 	// quote's speaker.
 	spoke bool
 	org   bool
+	// aliases are surnames the entity was known by before a fuller name
+	// ended otherwise (Amina Ali, then Amina Ali Nkeki).
+	aliases []string
 	// he, she and it count the pronouns used later in sentences the
 	// entity is the subject of.
 	he, she, it int
+}
+
+// filedUnder reports whether the entity answers to the surname key.
+func (e *entity) filedUnder(key string) bool {
+	return surnameKey(e.name) == key || slices.Contains(e.aliases, key)
 }
 
 // isPerson reports whether the entity is a person: a name of two or three
@@ -413,7 +421,11 @@ func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
 			c.bare[key] = e
 		}
 	}
-	if len(nr.name) > len(e.name) && hasWordSuffix(nr.name, e.name) {
+	if len(nr.name) > len(e.name) && (hasWordSuffix(nr.name, e.name) || strings.HasPrefix(nr.name, e.name+" ")) {
+		if key := surnameKey(nr.name); key != surnameKey(e.name) {
+			c.full[key] = append(c.full[key], e)
+			e.aliases = append(e.aliases, surnameKey(e.name))
+		}
 		e.name = nr.name
 	}
 	if given, _, ok := strings.Cut(e.name, " "); ok && nr.person {
@@ -446,6 +458,11 @@ func (c *cast) find(name string, gender byte) *entity {
 				return e
 			}
 		}
+		// "Amina Ali" for Amina Ali Nkeki: the name begins a fuller one.
+		// and "Amina Ali Nkeki" the fuller name of Amina Ali.
+		if e := c.first[strings.ToLower(strings.Fields(name)[0])]; e != nil && (strings.HasPrefix(e.name, name+" ") || strings.HasPrefix(name, e.name+" ")) {
+			return e
+		}
 		return nil
 	}
 	if e := c.bare[key]; e != nil {
@@ -454,7 +471,7 @@ func (c *cast) find(name string, gender byte) *entity {
 	var best *entity
 	for i := len(c.mentions) - 1; i >= max(0, len(c.mentions)-recentMentions); i-- {
 		e := c.mentions[i].ent
-		if surnameKey(e.name) != key || !strings.Contains(e.name, " ") {
+		if !e.filedUnder(key) || !strings.Contains(e.name, " ") {
 			continue
 		}
 		if gender == 0 || e.gender == 0 || e.gender == gender {
@@ -531,7 +548,7 @@ func (c *cast) lookup(name string, gender byte, pos int) *entity {
 	end := c.before(pos)
 	for i := end - 1; i >= max(0, end-recentMentions); i-- {
 		m := c.mentions[i]
-		if surnameKey(m.ent.name) != key {
+		if !m.ent.filedUnder(key) {
 			continue
 		}
 		if hasWordSuffix(m.ent.name, name) || hasWordSuffix(name, m.ent.name) {
