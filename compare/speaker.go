@@ -113,6 +113,10 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 			q.Speaker, ents[i] = outer.Speaker, outerEnt
 		case prev >= 0 && f.continues(quotes[prev], *q, s):
 			q.Speaker, ents[i] = quotes[prev].Speaker, ents[prev]
+		case s.depth == 0 && s.Open.Start == f.d.paragraphs[q.Paragraph].Start && f.last != nil && q.Paragraph-f.lastPara <= 2:
+			// A paragraph opening with a quote nobody is credited with goes
+			// on with the speaker last quoted.
+			q.Speaker, ents[i] = f.last.name, f.last
 		default:
 			// A speaker read from the sentence alone is a guess: it does
 			// not become the person pronouns refer to.
@@ -213,16 +217,25 @@ func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
 // pronoun subject of the sentence before the quote.
 func (f *speakerFinder) sentenceSubject(q *Quote, s quoteSpan) (cueMention, bool) {
 	p := f.d.paragraphs[q.Paragraph]
+	body := f.d.report.Body
 	start := max(sentenceStart(p, s.Open.Start), s.Open.Start-300)
-	f.ws = outsideWords(f.d.report.Body, Span{start, s.Open.Start}, p.quotes, f.ws[:0])
-	if len(f.ws) < 2 {
-		return cueMention{}, false
+	f.ws = outsideWords(body, Span{start, s.Open.Start}, p.quotes, f.ws[:0])
+	if len(f.ws) >= 2 {
+		if m, ok := clauseSubject(f.ws); ok && m.kind != 'd' {
+			return m, true
+		}
 	}
-	m, ok := clauseSubject(f.ws)
-	if !ok || m.kind == 'd' {
-		return cueMention{}, false
+	// The subject after the quote: In between tears of "joy and peace,"
+	// coach Bruce Arians cited his family.
+	f.ws = outsideWords(body, Span{s.Close.End, min(p.End, s.Close.End+200)}, p.quotes, f.ws[:0])
+	i := 0
+	for i < len(f.ws) && f.ws[i].punct && f.ws[i].text != `"` {
+		i++
 	}
-	return m, true
+	if m, _, ok := subjectAt(f.ws[i:]); ok && m.kind == 'n' {
+		return m, true
+	}
+	return cueMention{}, false
 }
 
 // closingCue reads a cue that ends the sentence of quote s after a comma,
@@ -844,9 +857,12 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 				q.Speaker = e.name
 				return e
 			}
-		} else if len(m.words) > 1 && (first == "the" || !m.words[0].capital()) && f.last != nil && q.Paragraph-f.lastPara <= 3 {
-			q.Speaker = f.last.name
-			return f.last
+		} else if len(m.words) > 1 && (first == "the" || !m.words[0].capital()) {
+			// "the 21-year-old": the person in focus, as for a pronoun.
+			if e := f.pronoun("", m.pos, q.Paragraph); e != nil && (e != f.last || q.Paragraph-f.lastPara <= 3) {
+				q.Speaker = e.name
+				return e
+			}
 		}
 	}
 	q.Speaker = text
