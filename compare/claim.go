@@ -110,7 +110,7 @@ func trimClaim(body string, s Span) Span {
 // newClaim makes a claim of span s, or reports that s states too little:
 // fewer than minClaimWords words, no word of substance, or, beside a quote
 // it was cut from, little more than who said it ("Marsh told reporters on
-// Thursday").
+// Thursday") or the frame that leads to its reporting verb.
 func newClaim(d *document, s Span, besideQuote bool) (Claim, bool) {
 	text := d.text(s)
 	toks := tokenize(text)
@@ -118,7 +118,7 @@ func newClaim(d *document, s Span, besideQuote bool) (Claim, bool) {
 	if besideQuote {
 		need = 3
 	}
-	if countWords(toks) < minClaimWords || substance(toks) < need {
+	if countWords(toks) < minClaimWords || substance(toks) < need || besideQuote && endsWithCue(toks) {
 		return Claim{}, false
 	}
 	c := Claim{Report: d.report.ID, Text: text, Span: s, toks: toks}
@@ -131,6 +131,25 @@ func newClaim(d *document, s Span, besideQuote bool) (Claim, bool) {
 	}
 	return c, true
 }
+
+// endsWithCue tells whether a piece of a sentence ends with who said the
+// quote after it ("Asked whether residents would move, Marsh said"): the
+// frame of the quote, not a fact.
+func endsWithCue(toks []token) bool {
+	var last []token
+	for i := len(toks) - 1; i >= 0 && len(last) < 2; i-- {
+		if toks[i].word {
+			last = append(last, toks[i])
+		}
+	}
+	if len(last) < 2 || !attributionWords[last[0].key] {
+		return false
+	}
+	who := strings.TrimSpace(last[1].text)
+	return unicode.IsUpper([]rune(who)[0]) || pronounCase[last[1].key]
+}
+
+var pronounCase = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
 
 // attributionWords are the words that say who spoke and when, not what
 // happened.

@@ -33,7 +33,7 @@ const (
 	claimLink = 0.1
 	// claimJoin is the least mean similarity between a claim and the
 	// members of a group it joins.
-	claimJoin = 0.1
+	claimJoin = 0.05
 	// claimSure is the similarity at which two claims are linked even when
 	// one of them is more similar to another claim of the other's report.
 	claimSure = 0.6
@@ -241,13 +241,14 @@ func roundKey(q Quantity) string {
 }
 
 // claimSim is the cosine similarity of two claims' weighted terms, or 0
-// when they share only names: two claims about the same people state the
-// same fact only if they also share what happened.
+// when they share only names, or a single word and no name: two claims
+// about the same people state the same fact only if they also share what
+// happened, and one common word alone is a coincidence.
 func claimSim(a, b *claimFeatures) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
-	dot, what := 0.0, 0
+	dot, what, who := 0.0, 0, 0
 	i, j := 0, 0
 	for i < len(a.terms) && j < len(b.terms) {
 		switch {
@@ -259,13 +260,15 @@ func claimSim(a, b *claimFeatures) float64 {
 			dot += a.weight[i] * b.weight[j]
 			if a.what[i] && a.weight[i] > 0 {
 				what++
+			} else if a.weight[i] > 0 {
+				who++
 			}
 			i++
 			j++
 		}
 	}
-	if what < minShared {
-		return 0
+	if what < minShared || what == minShared && who == 0 {
+		return 0 // one shared word is a fact only with the same people
 	}
 	return dot / (a.norm * b.norm) * (1 + positionWeight*(0.5-math.Abs(a.pos-b.pos)))
 }

@@ -105,3 +105,12 @@ func TestClaimUnique(t *testing.T) {
 		t.Errorf("group %v flags %v: want one member flagged unique", g.Members, g.Flags)
 	}
 }
+
+func TestClaimOneWordNeedsSamePeople(t *testing.T) {
+	g := claimGroupOf(t, "2026-03-13",
+		"The barrier will be 2.4 kilometres long and rise 3 metres above the current wall, according to the project plans.",
+		"The council approved the project on Wednesday evening.")
+	if len(g.Members) != 1 {
+		t.Errorf("group %v: claims sharing one word and no one should not line up", g.Members)
+	}
+}
