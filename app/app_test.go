@@ -111,6 +111,22 @@ func TestAddReportsFillsMatrix(t *testing.T) {
 	if !strings.Contains(cv.status.Text, "5 reports") {
 		t.Errorf("status = %q, want the report count", cv.status.Text)
 	}
+	// A cell names what it shows: a claim without flags agrees, a quote
+	// without flags is the same.
+	words := map[compare.Kind]map[string]bool{compare.KindQuote: {}, compare.KindClaim: {}}
+	for row, r := range cv.shown {
+		for col, rep := range cv.reports {
+			if m := r.byReport[rep.ID]; m != nil && m != r.ref && len(m.flags) == 0 {
+				cell := newMatrixCell()
+				cv.updateCell(widget.TableCellID{Row: row, Col: col + 1}, cell)
+				words[r.kind][cell.word.Text] = true
+			}
+		}
+	}
+	if !words[compare.KindQuote]["same"] || words[compare.KindQuote]["agrees"] ||
+		!words[compare.KindClaim]["agrees"] || words[compare.KindClaim]["same"] {
+		t.Errorf("words of unflagged cells: %v, want quotes \"same\" and claims \"agrees\"", words)
+	}
 }
 
 func TestAddFilesReportsErrors(t *testing.T) {

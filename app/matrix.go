@@ -165,9 +165,14 @@ func (cv *caseView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case m == r.ref:
 		c.setMark("ref", 0, cellReference, sel)
 	default:
-		if f, ok := topFlag(m); ok {
+		switch f, ok := topFlag(m); {
+		case ok:
 			c.setMark(shortFlag[f.Kind], m.severity, cellDifferent, sel)
-		} else {
+		case r.kind == compare.KindClaim:
+			// Claims are told in each outlet's own words: no flag means
+			// the facts agree, not that the words are the same.
+			c.setMark("agrees", 0, cellSame, sel)
+		default:
 			c.setMark("same", 0, cellSame, sel)
 		}
 	}
