@@ -19,18 +19,27 @@ func corpusReports(tb testing.TB) [][]*Report {
 	}
 	var clusters [][]*Report
 	for _, dir := range dirs {
-		files, _ := filepath.Glob(filepath.Join(dir, "[0-9]*.txt"))
-		var reports []*Report
-		for _, f := range files {
-			r, err := LoadReport(f)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			reports = append(reports, r)
-		}
-		clusters = append(clusters, reports)
+		clusters = append(clusters, loadReports(tb, filepath.Join(dir, "[0-9]*.txt")))
 	}
 	return clusters
+}
+
+// loadReports loads the report files that match pattern, in name order.
+func loadReports(tb testing.TB, pattern string) []*Report {
+	tb.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var reports []*Report
+	for _, f := range files {
+		r, err := LoadReport(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		reports = append(reports, r)
+	}
+	return reports
 }
 
 func corpusWords(clusters [][]*Report) int {

@@ -67,17 +67,9 @@ func TestFindClaims(t *testing.T) {
 // loadSample reads the sample case the project ships.
 func loadSample(tb testing.TB) []*Report {
 	tb.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "assets", "sample", "*.txt"))
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("sample case: %v (%d files)", err, len(files))
-	}
-	var reports []*Report
-	for _, f := range files {
-		r, err := LoadReport(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		reports = append(reports, r)
+	reports := loadReports(tb, filepath.Join("..", "assets", "sample", "*.txt"))
+	if len(reports) == 0 {
+		tb.Fatal("no sample case in ../assets/sample")
 	}
 	return reports
 }
