@@ -335,9 +335,13 @@ func claimCandidates(feats []claimFeatures, terms int) []claimPair {
 func groupClaims(feats []claimFeatures, terms int) [][]int {
 	group := make([]int, len(feats)) // claim → group index
 	members := make([][]int, len(feats))
+	// reports[g] is the set of reports group g holds a claim of; swapping
+	// one claim for another of the same report leaves it as it is.
+	reports := make([]map[string]bool, len(feats))
 	for i := range feats {
 		group[i] = i
 		members[i] = []int{i}
+		reports[i] = map[string]bool{feats[i].report: true}
 	}
 	pairs := claimCandidates(feats, terms)
 	// best[i][report] is claim i's best similarity to a claim of report.
@@ -359,7 +363,7 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 		if ga == gb {
 			continue
 		}
-		if sharesReport(feats, members[ga], members[gb]) {
+		if sharesReport(reports[ga], reports[gb]) {
 			// A lone claim takes the place of its report's claim in a
 			// group it fits better.
 			for _, g := range [][2]int{{gb, ga}, {ga, gb}} {
@@ -397,6 +401,10 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 		}
 		members[ga] = append(members[ga], members[gb]...)
 		members[gb] = nil
+		for r := range reports[gb] {
+			reports[ga][r] = true
+		}
+		reports[gb] = nil
 	}
 	var out [][]int
 	for _, m := range members {
@@ -411,11 +419,15 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 
 // linkage returns the mean and the least similarity between the claims of
 // two groups.
+//
+// A large group is represented by its first linkageSample members, so
+// that a claim every report repeats does not cost the square of the
+// number of reports.
 func linkage(feats []claimFeatures, a, b []int) (mean, least float64) {
 	total, n := 0.0, 0
 	least = math.Inf(1)
-	for _, x := range a {
-		for _, y := range b {
+	for _, x := range a[:min(len(a), linkageSample)] {
+		for _, y := range b[:min(len(b), linkageSample)] {
 			s := claimSim(&feats[x], &feats[y])
 			total += s
 			least = min(least, s)
@@ -425,13 +437,17 @@ func linkage(feats []claimFeatures, a, b []int) (mean, least float64) {
 	return total / float64(n), least
 }
 
-// sharesReport tells whether two groups hold claims of one report.
-func sharesReport(feats []claimFeatures, a, b []int) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if feats[x].report == feats[y].report {
-				return true
-			}
+// linkageSample is how many members of each group linkage compares.
+const linkageSample = 24
+
+// sharesReport tells whether two groups' sets of reports meet.
+func sharesReport(a, b map[string]bool) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	for r := range a {
+		if b[r] {
+			return true
 		}
 	}
 	return false

@@ -67,35 +67,35 @@ func wordRuns(text string, n int) map[uint64]struct{} {
 // decided by the text where it can be (a report that names the other's
 // outlet, as in "More from The New York Times", is the copy), then by
 // date (the later is the copy), then by length (the trimmed one is).
-// Pairs are in the order of their copies, then their originals.
+// Pairs are in the order of their copies, then their originals. Only pairs
+// that an index of runs shows sharing rare runs are measured.
 func FindSyndication(reports []*Report) []Syndication {
 	runs := make([]map[uint64]struct{}, len(reports))
 	for i, r := range reports {
 		runs[i] = wordRuns(r.Body, syndicationShingle)
 	}
 	var out []Syndication
-	for i := range reports {
-		for j := i + 1; j < len(reports); j++ {
-			small, large := runs[i], runs[j]
-			if len(small) > len(large) {
-				small, large = large, small
-			}
-			if len(small) < minSyndicationShingles {
-				continue
-			}
-			shared := 0
-			for h := range small {
-				if _, ok := large[h]; ok {
-					shared++
-				}
-			}
-			c := float64(shared) / float64(len(small))
-			if c < syndicationContainment {
-				continue
-			}
-			dup, orig := syndicationOrder(reports[i], reports[j], len(runs[i]), len(runs[j]))
-			out = append(out, Syndication{Copy: dup.ID, Of: orig.ID, Containment: c})
+	for _, pair := range syndicationCandidates(runs) {
+		i, j := pair[0], pair[1]
+		small, large := runs[i], runs[j]
+		if len(small) > len(large) {
+			small, large = large, small
 		}
+		if len(small) < minSyndicationShingles {
+			continue
+		}
+		shared := 0
+		for h := range small {
+			if _, ok := large[h]; ok {
+				shared++
+			}
+		}
+		c := float64(shared) / float64(len(small))
+		if c < syndicationContainment {
+			continue
+		}
+		dup, orig := syndicationOrder(reports[i], reports[j], len(runs[i]), len(runs[j]))
+		out = append(out, Syndication{Copy: dup.ID, Of: orig.ID, Containment: c})
 	}
 	order := make(map[string]int, len(reports))
 	for i, r := range reports {
@@ -106,6 +106,44 @@ func FindSyndication(reports []*Report) []Syndication {
 	})
 	return out
 }
+
+// syndicationCandidates returns the pairs of reports i < j, in order,
+// that share at least minSyndicationShingles/4 runs held by few reports,
+// from an inverted index: runs that many reports hold (a much-quoted
+// sentence) suggest no copy, and a copy shares many runs that no other
+// report has.
+func syndicationCandidates(runs []map[uint64]struct{}) [][2]int {
+	index := map[uint64][]int{}
+	for i, r := range runs {
+		for h := range r {
+			index[h] = append(index[h], i)
+		}
+	}
+	shared := map[[2]int]int{}
+	for _, post := range index {
+		if len(post) > rareRunReports {
+			continue
+		}
+		slices.Sort(post)
+		for x, i := range post {
+			for _, j := range post[x+1:] {
+				shared[[2]int{i, j}]++
+			}
+		}
+	}
+	var out [][2]int
+	for pair, n := range shared {
+		if n >= minSyndicationShingles/4 {
+			out = append(out, pair)
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	return out
+}
+
+// rareRunReports is the most reports a run may stand in and still suggest
+// a copy.
+const rareRunReports = 8
 
 // syndicationOrder tells which of two reports sharing one text is the
 // copy; na and nb are the sizes of their texts.
