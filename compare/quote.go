@@ -130,6 +130,12 @@ func scanMarks(body string, p Span) []mark {
 	var marks []mark
 	for i := p.Start; i < p.End; {
 		r, n := utf8.DecodeRuneInString(body[i:])
+		if r == '<' {
+			// The attribute values of a markup tag (<tweet id="…">) are
+			// nobody's words.
+			i += markupTagLen(body[i:p.End]) + n
+			continue
+		}
 		if r < 0x80 && r != '"' && r != '\'' {
 			i += n
 			continue
@@ -141,6 +147,23 @@ func scanMarks(body string, p Span) []mark {
 	}
 	return marks
 }
+
+// markupTagLen returns how many bytes after the '<' that begins s belong to
+// a markup tag (<tweet author="x">, </p>, <br/>), or 0 when the '<' begins
+// none: a tag opens with a letter or '/' and closes with '>' before any
+// other '<'.
+func markupTagLen(s string) int {
+	if len(s) < 3 || !(s[1] == '/' || isASCIILetter(s[1])) {
+		return 0
+	}
+	end := strings.IndexAny(s[1:], "<>")
+	if end < 0 || s[1+end] != '>' {
+		return 0
+	}
+	return end + 1
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // classifyMark decides whether the rune r at offset i of paragraph p is a
 // quotation mark, and whether it may open or close a quote, from the
@@ -276,10 +299,11 @@ func findQuotes(d *document) []Quote {
 	var spans []quoteSpan
 	for pi, p := range d.paragraphs {
 		for _, s := range p.quotes {
-			if strings.TrimFunc(d.text(s.Span), isQuoteSpace) == "" || isTerm(d, pi, s) {
+			text := d.text(s.Span)
+			if strings.TrimFunc(text, isQuoteSpace) == "" || isStageDirection(text) || isTerm(d, pi, s) {
 				continue
 			}
-			quotes = append(quotes, Quote{Report: d.report.ID, Text: d.text(s.Span), Span: s.Span, Paragraph: pi})
+			quotes = append(quotes, Quote{Report: d.report.ID, Text: text, Span: s.Span, Paragraph: pi})
 			spans = append(spans, s)
 		}
 	}
@@ -289,29 +313,143 @@ func findQuotes(d *document) []Quote {
 
 func isQuoteSpace(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }
 
+// isStageDirection reports whether quoted text is wholly a bracketed note
+// of a transcript — "(CROSSTALK.)", "[inaudible]" — rather than speech.
+func isStageDirection(text string) bool {
+	t := strings.TrimRight(strings.TrimSpace(text), ".,;:")
+	if len(t) < 2 {
+		return false
+	}
+	open, close := t[0], t[len(t)-1]
+	inner := t[1 : len(t)-1]
+	return (open == '(' && close == ')' || open == '[' && close == ']') && !strings.ContainsAny(inner, "()[]")
+}
+
+// termCues are the words that, right before a quotation mark, introduce a
+// name or a word being talked about rather than anybody's speech.
+var termCues = map[string]bool{
+	"its": true, "their": true, "so-called": true, "dubbed": true, "nicknamed": true, "nickname": true,
+	"moniker": true, "titled": true, "entitled": true, "term": true, "word": true, "phrase": true, "label": true, "labels": true, "slogan": true, "hashtag": true,
+	"motto": true, "headline": true, "banner": true,
+}
+
+// workKinds are the kinds of titled work — shows, films, books — whose
+// names are quoted right after the word ("the documentary “13th”") or
+// right before it ("his “Keepin' It Real” radio program").
+var workKinds = map[string]bool{
+	"show": true, "program": true, "programme": true, "series": true, "episode": true, "broadcast": true,
+	"documentary": true, "film": true, "movie": true, "book": true, "novel": true, "memoir": true,
+	"album": true, "song": true, "play": true, "musical": true, "podcast": true, "column": true,
+	"commentary": true, "op-ed": true, "sitcom": true,
+}
+
+// mentionWords are words that, quoted on their own, are talked about
+// rather than said: "unless simply because “she” is a “he”".
+var mentionWords = map[string]bool{
+	"he": true, "she": true, "him": true, "her": true, "it": true, "they": true, "them": true,
+	"we": true, "us": true, "you": true, "when": true, "if": true, "why": true, "how": true,
+	"what": true, "where": true, "who": true, "whether": true,
+}
+
 // isTerm tells a scare-quoted label, name or title — quoted words that are
-// nobody's reproduced speech — from a quote. It looks at the words right
-// before the opening mark: "its", "the so-called", "dubbed" and the like
-// introduce a name, not speech, when no speech cue follows.
+// nobody's reproduced speech — from a quote. It looks at the words around
+// the marks: "its", "the so-called", "dubbed", "the term" and the like
+// introduce a name, not speech, when no speech cue follows; a quoted name
+// in title case is a title when a possessive ("CBS's “Face the Nation”")
+// or a kind of work ("the documentary “13th”") stands beside it; a
+// nickname sits inside a name (Robert C. “Bobby” Scott); a lone pronoun
+// is a word talked about.
 func isTerm(d *document, pi int, s quoteSpan) bool {
-	if s.depth > 0 || s.unclosed || s.cont {
+	if s.unclosed || s.cont {
 		return false
 	}
 	text := d.text(s.Span)
-	if len(strings.Fields(text)) > 6 {
+	words := strings.Fields(text)
+	if len(words) > 6 {
 		return false
+	}
+	if len(words) == 1 && mentionWords[strings.ToLower(strings.TrimFunc(text, isQuoteSpace))] {
+		return true
 	}
 	body := d.report.Body
 	p := d.paragraphs[pi].Span
 	before := strings.TrimRightFunc(body[max(p.Start, s.Open.Start-40):s.Open.Start], unicode.IsSpace)
-	prevWord := strings.ToLower(lastWord(before))
-	switch prevWord {
-	case "its", "their", "so-called", "dubbed", "nicknamed", "titled", "entitled", "term", "word", "phrase", "label", "slogan", "hashtag", "motto", "headline", "banner":
-	default:
+	after := body[s.Close.End:min(p.End, s.Close.End+60)]
+	if k := strings.IndexFunc(after, isQuoteRune); k >= 0 {
+		// What follows the next mark belongs to another quote.
+		after = after[:k]
+	}
+	if termCues[strings.ToLower(lastWord(before))] {
+		return !hasSpeechCue(after)
+	}
+	if !isTitleCase(words) || isHeadline(body[p.Start:p.End]) {
+		// In a headline every word is capitalised: a quote there is
+		// no more a title than its neighbours are.
 		return false
 	}
-	after := body[s.Close.End:min(p.End, s.Close.End+60)]
-	return !hasSpeechCue(after)
+	if isNickname(before, after, words) {
+		return true
+	}
+	prev := strings.TrimRight(before, ",")
+	prevWord := lastWord(prev)
+	if prevWord == "of" {
+		prevWord = lastWord(strings.TrimRightFunc(prev[:len(prev)-2], unicode.IsSpace))
+	}
+	// The kind may follow with one word between: “X” radio program.
+	next := strings.Fields(strings.ToLower(after))
+	kindAfter := len(next) > 0 && workKinds[leadingWord(next[0])] || len(next) > 1 && workKinds[leadingWord(next[1])]
+	return workKinds[strings.ToLower(prevWord)] || kindAfter || isPossessive(prev) || strings.HasSuffix(prev, "s'")
+}
+
+// isTitleCase reports whether words read as a name or title: the first and
+// every longer word capitalised ("Face the Nation", "Keepin' It Real"), or
+// begun with a digit ("13th").
+func isTitleCase(words []string) bool {
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(w, unicode.IsPunct))
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			continue
+		}
+		if i == 0 || utf8.RuneCountInString(w) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// isHeadline reports whether a paragraph is set in headline style, most of
+// its longer words capitalised.
+func isHeadline(para string) bool {
+	long, capital := 0, 0
+	for _, w := range strings.Fields(para) {
+		w = strings.TrimFunc(w, isQuoteSpace)
+		if utf8.RuneCountInString(w) <= 3 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			capital++
+		}
+	}
+	return long >= 3 && capital*5 >= long*4
+}
+
+// isNickname reports whether quoted title-case words sit inside a name,
+// between capitalised words and with no punctuation of their own: Rep.
+// Robert C. “Bobby” Scott.
+func isNickname(before, after string, words []string) bool {
+	if len(words) > 3 || !strings.HasPrefix(after, " ") {
+		return false
+	}
+	last := words[len(words)-1]
+	if r, _ := utf8.DecodeLastRuneInString(last); unicode.IsPunct(r) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(after, " "))
+	pw := lastWord(strings.TrimSuffix(before, "."))
+	pr, _ := utf8.DecodeRuneInString(pw)
+	return (unicode.IsLetter(prev) || prev == '.') && unicode.IsUpper(pr) && unicode.IsUpper(next)
 }
 
 // lastWord returns the last run of letters, digits and hyphens in s.
@@ -319,4 +457,14 @@ func lastWord(s string) string {
 	end := len(s)
 	start := strings.LastIndexFunc(s[:end], func(r rune) bool { return !isWordChar(r) && r != '-' })
 	return s[start+1 : end]
+}
+
+// leadingWord returns the first run of letters, digits and hyphens in s,
+// after any white space.
+func leadingWord(s string) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if end := strings.IndexFunc(s, func(r rune) bool { return !isWordChar(r) && r != '-' }); end >= 0 {
+		return s[:end]
+	}
+	return s
 }
