@@ -333,6 +333,13 @@ var termCues = map[string]bool{
 	"motto": true, "headline": true, "banner": true,
 }
 
+// labelNouns are the nouns that, followed by "of", name what the quoted
+// words are: "the mantra of ‘…’", "Byrd's strategy of “massive resistance”".
+var labelNouns = map[string]bool{
+	"mantra": true, "strategy": true, "policy": true, "doctrine": true, "label": true, "labels": true,
+	"notion": true, "concept": true, "slogan": true, "motto": true, "term": true, "terms": true,
+}
+
 // workKinds are the kinds of titled work — shows, films, books — whose
 // names are quoted right after the word ("the documentary “13th”") or
 // right before it ("his “Keepin' It Real” radio program").
@@ -353,11 +360,11 @@ var mentionWords = map[string]bool{
 
 // isTerm tells a scare-quoted label, name or title — quoted words that are
 // nobody's reproduced speech — from a quote. It looks at the words around
-// the marks: "its", "the so-called", "dubbed", "the term" and the like
-// introduce a name, not speech, when no speech cue follows; a quoted name
-// in title case is a title when a possessive ("CBS's “Face the Nation”")
-// or a kind of work ("the documentary “13th”") stands beside it; a
-// nickname sits inside a name (Robert C. “Bobby” Scott); a lone pronoun
+// the marks: "its", "the so-called", "dubbed", "the term", "the mantra of"
+// and the like introduce a name, not speech, when no speech cue follows; a
+// quoted name in title case is a title when a possessive ("CBS's “Face the
+// Nation”") or a kind of work ("the documentary “13th”") stands beside it;
+// a nickname sits inside a name (Robert C. “Bobby” Scott); a lone pronoun
 // is a word talked about.
 func isTerm(d *document, pi int, s quoteSpan) bool {
 	if s.unclosed || s.cont {
@@ -379,7 +386,13 @@ func isTerm(d *document, pi int, s quoteSpan) bool {
 		// What follows the next mark belongs to another quote.
 		after = after[:k]
 	}
-	if termCues[strings.ToLower(lastWord(before))] {
+	prev := strings.TrimRight(before, ",")
+	prevWord := strings.ToLower(lastWord(prev))
+	ofWord := "" // the word before "of" when "of" comes right before the mark
+	if prevWord == "of" {
+		ofWord = strings.ToLower(lastWord(strings.TrimRightFunc(prev[:len(prev)-2], unicode.IsSpace)))
+	}
+	if termCues[strings.ToLower(lastWord(before))] || labelNouns[ofWord] {
 		return !hasSpeechCue(after)
 	}
 	if !isTitleCase(words) || isHeadline(body[p.Start:p.End]) {
@@ -390,15 +403,10 @@ func isTerm(d *document, pi int, s quoteSpan) bool {
 	if isNickname(before, after, words) {
 		return true
 	}
-	prev := strings.TrimRight(before, ",")
-	prevWord := lastWord(prev)
-	if prevWord == "of" {
-		prevWord = lastWord(strings.TrimRightFunc(prev[:len(prev)-2], unicode.IsSpace))
-	}
 	// The kind may follow with one word between: “X” radio program.
 	next := strings.Fields(strings.ToLower(after))
 	kindAfter := len(next) > 0 && workKinds[leadingWord(next[0])] || len(next) > 1 && workKinds[leadingWord(next[1])]
-	return workKinds[strings.ToLower(prevWord)] || kindAfter || isPossessive(prev) || strings.HasSuffix(prev, "s'")
+	return workKinds[prevWord] || workKinds[ofWord] || kindAfter || isPossessive(prev) || strings.HasSuffix(prev, "s'")
 }
 
 // isTitleCase reports whether words read as a name or title: the first and

@@ -111,6 +111,8 @@ func TestFindQuotes(t *testing.T) {
 			[]string{"Bobby,", "is what they call me."}},
 		{"headline quote is no title", "Retired General Reveals ‘Demoralizing’ Experience Of Serving Under Obama.",
 			[]string{"Demoralizing"}},
+		{"label named by the noun before of", "Byrd’s strategy of “massive resistance” failed, with the mantra of ‘there was a full investigation’ to defend it.", nil},
+		{"speech after a noun and of", `It was the verdict of "a jury that listened," he said.`, []string{"a jury that listened,"}},
 		{"pronouns talked about", `Why vote for him, unless simply because "she" is a "he"?`, nil},
 
 		// Marks that are not quotation marks.
