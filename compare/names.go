@@ -679,14 +679,7 @@ func (c *cast) readSentence(body string, ws []word) {
 			i = j
 			continue
 		}
-		k := skipAdverbs(ws, j)
-		for range 2 {
-			if k+1 < len(ws) && ws[k].text == "," && speechVerbs[ws[k+1].lower()] {
-				k++ // "Another parent, Esther Yakubu, said"
-			} else if k < len(ws) && (ws[k].text == "," || ws[k].text == "(") {
-				k = skipAdverbs(ws, skipAside(ws, k)) // "Lawan Zanna, the father of …, said"
-			}
-		}
+		k := skipAsides(ws, skipAdverbs(ws, j))
 		if k < len(ws) && ws[k].lower() == "who" {
 			k = skipAdverbs(ws, k+1) // "Theresa May, who said"
 		}
@@ -727,7 +720,7 @@ func clauseStart(ws []word) int {
 		next := i
 		for k := i; k < len(ws) && k < i+9; k++ {
 			if ws[k].text == "," {
-				if prepositions[ws[i].lower()] || isAdverb(ws[i].lower()) || strings.HasSuffix(ws[i].lower(), "ing") || k+1 < len(ws) && !ws[k+1].punct && !isNameWord(ws[i]) && !determiners[ws[i].lower()] && !personPronouns[ws[i].lower()] {
+				if prepositions[ws[i].lower()] || isAdverb(ws[i]) || strings.HasSuffix(ws[i].lower(), "ing") || k+1 < len(ws) && !ws[k+1].punct && !isNameWord(ws[i]) && !determiners[ws[i].lower()] && !personPronouns[ws[i].lower()] {
 					next = k + 1
 				}
 				break
@@ -779,13 +772,16 @@ func appositionRoles(ws []word, j int) []string {
 // skipAdverbs returns the index of the first word at or after i that is
 // not an adverb or auxiliary.
 func skipAdverbs(ws []word, i int) int {
-	for i < len(ws) && isAdverb(ws[i].lower()) {
+	for i < len(ws) && isAdverb(ws[i]) {
 		i++
 	}
 	return i
 }
 
-// isAdverb reports whether w may stand between a speaker and a speech verb.
-func isAdverb(w string) bool {
-	return adverbs[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ply")
+// isAdverb reports whether w may stand between a speaker and a speech
+// verb. A capitalised word ending in -ly is a name (Kelly, Holly) unless
+// it is a known adverb (Previously).
+func isAdverb(w word) bool {
+	lw := w.lower()
+	return adverbs[lw] || !w.capital() && len(lw) > 4 && strings.HasSuffix(lw, "ly") && !strings.HasSuffix(lw, "ply")
 }

@@ -360,14 +360,7 @@ func postCue(ws []word) (cueMention, bool) {
 	if !ok {
 		return cueMention{}, false
 	}
-	j := affiliationEnd(ws, i+k)
-	for range 2 {
-		if j+1 < len(ws) && ws[j].text == "," && speechVerbs[ws[j+1].lower()] {
-			j++ // "the spokesman, Mallam Garba Shehu, said"
-		} else if j < len(ws) && (ws[j].text == "," || ws[j].text == "(") {
-			j = skipAside(ws, j) // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
-		}
-	}
+	j := skipAsides(ws, affiliationEnd(ws, i+k))
 	for j < len(ws) && adverbs[ws[j].lower()] {
 		j++
 	}
@@ -412,6 +405,33 @@ func skipAside(ws []word, j int) int {
 		}
 	}
 	return j
+}
+
+// skipAsides returns the index after the asides that follow a name at
+// ws[k] — "the spokesman, Mallam Garba Shehu, said", "Rep. Jim Jordan
+// (R-Ohio), an oversight panel member, said", "Lawan Zanna, the father of
+// Aisha Zanna, one of the abducted girls, said" — and the adverbs after
+// them, or k when there are none.
+func skipAsides(ws []word, k int) int {
+	for range 3 {
+		switch {
+		case k+1 < len(ws) && ws[k].text == "," && speechVerbs[ws[k+1].lower()]:
+			return k + 1
+		case k < len(ws) && (ws[k].text == "," || ws[k].text == "("):
+			e := skipAside(ws, k)
+			if e == k {
+				return k
+			}
+			if ws[e-1].text == "," && e < len(ws) && !speechVerbs[ws[e].lower()] && !isAdverb(ws[e]) {
+				k = e - 1 // the comma that closes one aside opens the next
+				continue
+			}
+			return skipAdverbs(ws, e)
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // subjectForward reads who follows a speech verb: "said Kirby", "said the
@@ -519,7 +539,7 @@ func roleEnd(ws []word, i int) int {
 	k := i
 	for k < len(ws) && k < i+3 && !ws[k].punct && !ws[k].capital() {
 		lw := ws[k].lower()
-		if speechVerbs[lw] || isAdverb(lw) || prepositions[lw] || determiners[lw] || personPronouns[lw] || clauseOpeners[lw] || lw == "who" || lw == "that" {
+		if speechVerbs[lw] || isAdverb(ws[k]) || prepositions[lw] || determiners[lw] || personPronouns[lw] || clauseOpeners[lw] || lw == "who" || lw == "that" {
 			return i
 		}
 		k++
@@ -553,7 +573,7 @@ func isPossessive(t string) bool { return strings.HasSuffix(t, "'s") || strings.
 // punctuation, a speech verb, a conjunction, or after at most eight words.
 func descriptionEnd(ws []word, from int) int {
 	k := from
-	for k < len(ws) && k < 9 && !ws[k].punct && !speechVerbs[ws[k].lower()] && !isAdverb(ws[k].lower()) && !descriptionStops[ws[k].lower()] {
+	for k < len(ws) && k < 9 && !ws[k].punct && !speechVerbs[ws[k].lower()] && !isAdverb(ws[k]) && !descriptionStops[ws[k].lower()] {
 		k++
 	}
 	return k
@@ -674,7 +694,7 @@ func isRoleLabel(ws []word) bool {
 // Thurman to", "… but".
 func subjectBefore(ws []word) (cueMention, bool) {
 	n := len(ws)
-	for n > 0 && isAdverb(ws[n-1].lower()) {
+	for n > 0 && isAdverb(ws[n-1]) {
 		n--
 	}
 	if n == 0 {
@@ -1038,6 +1058,13 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 	ms := f.cast.mentions
 	end := f.cast.before(pos)
 	stop := max(0, end-recentMentions)
+	// A subject earlier in the pronoun's own sentence: "Ban Ki-moon
+	// condemned what he called …".
+	for i, from := end-1, sentenceStart(f.d.paragraphs[para], pos); i >= stop && ms[i].pos >= from; i-- {
+		if ms[i].subject && ms[i].ent.person && fits(ms[i].ent) {
+			return ms[i].ent
+		}
+	}
 	near := f.d.paragraphs[max(0, para-1)].Start
 	known := func(e *entity) bool { return want != 0 && e.genderGuess() == want }
 	var spokeKnown, spokeSince, spoke, anyKnown, any *entity

@@ -119,6 +119,12 @@ func TestSpeakers(t *testing.T) {
 		{name: "subject after a quote opening the sentence",
 			body: `In between tears of "joy and peace," Arizona Cardinals coach Bruce Arians cited his family.`,
 			want: []string{"Bruce Arians"}},
+		{name: "a given name ending in -ly is no adverb",
+			body: `"The claims are untrue," his representative Holly Baird said.`,
+			want: []string{"Holly Baird"}, cues: []string{"said"}},
+		{name: "two asides between name and verb",
+			body: "Mr. Osinbajo spoke on Friday. Lawan Zanna, the father of Aisha Zanna, one of the girls, said he hoped his daughter was free.\n\"All are our daughters,\" he said.",
+			want: []string{"Lawan Zanna"}},
 		{name: "no cue",
 			body: `The sign with "No entry" on it stayed up all night.`,
 			want: []string{""}},
@@ -142,6 +148,10 @@ func TestSpeakers(t *testing.T) {
 		{name: "pronoun skips a person of the other gender",
 			body: "Ms. Thurman met Harvey Weinstein in Paris.\n\"It went right over my head,\" she says.",
 			want: []string{"Thurman"}},
+
+		{name: "pronoun in the sentence of its subject",
+			body: "\"Act now,\" Jean-Marc Ayrault, the foreign minister, said.\nSecretary General Ban Ki-moon condemned what he called a \"brazen breach\".",
+			want: []string{"Jean-Marc Ayrault", "Ban Ki-moon"}},
 
 		// Titles and surnames.
 		{name: "surname to fullest name",
