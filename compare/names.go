@@ -205,7 +205,15 @@ type nameRun struct {
 // (common, "Previously", "Behind") are dropped from the front, and only the words after
 // the last title count as the name.
 func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
-	for len(ws) > 0 && (notNames[ws[0].lower()] || prepositions[ws[0].lower()] || common[ws[0].lower()] && givenNameGender(ws[0].text) == 0) {
+	// After "The", capitalised words are a name even when the report
+	// writes them in lower case too: The Bring Back Our Girls campaign.
+	named := false
+	for len(ws) > 0 {
+		lw := ws[0].lower()
+		if !notNames[lw] && !prepositions[lw] && (named || !common[lw] || givenNameGender(ws[0].text) != 0) {
+			break
+		}
+		named = named || lw == "the"
 		ws = ws[1:]
 	}
 	// "Southwest Research Institute's Alan Stern": the name after a
@@ -484,10 +492,28 @@ func (c *cast) find(name string, gender byte) *entity {
 	if best == nil {
 		best = c.first[strings.ToLower(name)] // "Uma" for Uma Thurman
 	}
+	if best == nil {
+		best = c.middle(name) // "Ali" for Amina Ali Nkeki
+	}
 	if best == nil && isAcronym(name) && strings.ToUpper(name) == name {
 		best = c.acronyms[name] // "ICRC" for International Committee of the Red Cross
 	}
 	return best
+}
+
+// middle returns the person named lately whose name has the word name
+// between its first and last words, or nil.
+func (c *cast) middle(name string) *entity {
+	for i := len(c.mentions) - 1; i >= max(0, len(c.mentions)-recentMentions); i-- {
+		e := c.mentions[i].ent
+		if !e.person {
+			continue
+		}
+		if f := strings.Fields(e.name); len(f) >= 3 && slices.Contains(f[1:len(f)-1], name) {
+			return e
+		}
+	}
+	return nil
 }
 
 // recentMentions bounds how far back the speaker rules look for a name, so
@@ -684,8 +710,9 @@ func (c *cast) readSentence(body string, ws []word) {
 			k = skipAdverbs(ws, k+1) // "Theresa May, who said"
 		}
 		// A name after a preposition ("the father of Aisha Zanna", "a lawyer
-		// at Greenberg Traurig") is not the one who speaks.
-		speaks := k < len(ws) && speechVerbs[ws[k].lower()] && (i == 0 || !prepositions[ws[i-1].lower()])
+		// at Greenberg Traurig") is not the one who speaks, unless a bare
+		// infinitive makes it so ("listened to Yemi Osinbajo speak").
+		speaks := k < len(ws) && speechVerbs[ws[k].lower()] && (i == 0 || !prepositions[ws[i-1].lower()] || bareInfinitives[ws[k].lower()])
 		if r := roleBefore(ws, i); r != "" {
 			nr.titles = append(nr.titles, r)
 		}
@@ -699,6 +726,10 @@ func (c *cast) readSentence(body string, ws []word) {
 		i = j
 	}
 }
+
+// bareInfinitives are speech verbs in the form that follows a perceived
+// speaker: "heard him say", "listened to Yemi Osinbajo speak".
+var bareInfinitives = setOf("say", "speak", "tell", "ask", "add", "explain", "declare", "warn", "admit", "insist")
 
 // clauseStart returns the index of the word that opens the main clause of
 // a sentence's words: after "But", "And" and the like, and after an

@@ -145,6 +145,42 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 			quotes[i].Speaker = quotes[i+1].Speaker
 		}
 	}
+	f.creditHeadings(quotes, spans)
+}
+
+// isQuotedHeading reports whether paragraph p is nothing but the quote
+// text, set off by marks and dashes, a few words without a full stop:
+// "- 'Not a swap' -".
+func isQuotedHeading(p, text string) bool {
+	return strings.Trim(p, " -–—'\"‘’“”«»") == text && !strings.ContainsAny(text, ".!?") && len(strings.Fields(text)) <= 6
+}
+
+// headingLookahead bounds how many later quotes a quoted heading is
+// looked for in.
+const headingLookahead = 40
+
+// creditHeadings gives a quote that makes up a subheading ('Not a swap')
+// the speaker of the first later quote with a cue that holds its words.
+func (f *speakerFinder) creditHeadings(quotes []Quote, spans []quoteSpan) {
+	body := f.d.report.Body
+	for i := range quotes {
+		q := &quotes[i]
+		p := f.d.paragraphs[q.Paragraph]
+		if q.Cue != "" || spans[i].depth > 0 || !isQuotedHeading(body[p.Start:p.End], q.Text) {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(strings.Trim(q.Text, " .,;:!?")))
+		if len(words) == 0 {
+			continue
+		}
+		key := strings.Join(words, " ")
+		for k := i + 1; k < len(quotes) && k <= i+headingLookahead; k++ {
+			if quotes[k].Cue != "" && quotes[k].Speaker != "" && strings.Contains(strings.ToLower(quotes[k].Text), key) {
+				q.Speaker = quotes[k].Speaker
+				break
+			}
+		}
+	}
 }
 
 // cueMention is who a speech cue names and how.
@@ -490,16 +526,18 @@ func namedDescription(ws []word, k int) (cueMention, int, bool) {
 	if k == 0 {
 		return cueMention{}, 0, false
 	}
-	// "his representative Holly Baird", "the 58-year-old Horomanski"
+	// "his representative Holly Baird", "the 58-year-old Horomanski", but
+	// not "a representative for Thurman, Leslie Sloane,".
 	n := k
 	for n > 1 && ws[n-1].capital() && !isPossessive(ws[n-1].text) && !notNames[ws[n-1].lower()] {
 		n--
 	}
-	if n < k && n > 0 && (!ws[n-1].capital() || isPossessive(ws[n-1].text)) && !notNames[ws[n].lower()] {
+	apposed := k+1 < len(ws) && ws[k].text == "," && isNameWord(ws[k+1])
+	if n < k && n > 0 && (!ws[n-1].capital() || isPossessive(ws[n-1].text)) && !notNames[ws[n].lower()] && !(apposed && prepositions[ws[n-1].lower()]) {
 		return cueMention{words: ws[n:k], kind: 'n', pos: ws[n].Start}, k, true
 	}
 	// "the friend, Ilona Herman, said"
-	if k+1 < len(ws) && ws[k].text == "," && isNameWord(ws[k+1]) {
+	if apposed {
 		e := nameRunEnd(ws, k+1)
 		if e == len(ws) || ws[e].punct || speechVerbs[ws[e].lower()] {
 			return cueMention{words: ws[k+1 : e], kind: 'n', pos: ws[k+1].Start}, e, true
@@ -509,11 +547,14 @@ func namedDescription(ws []word, k int) (cueMention, int, bool) {
 }
 
 // nameRunEnd returns the index after the run of capitalised words (and
-// the particles between them) that starts at ws[i].
+// the particles between them) that starts at ws[i]. A headline's verb
+// ends the run: "Lindsey Graham Says".
 func nameRunEnd(ws []word, i int) int {
 	j := i + 1
 	for j < len(ws) {
-		switch {
+		switch lw := ws[j].lower(); {
+		case ws[j].capital() && strings.HasSuffix(lw, "s") && speechVerbs[lw]:
+			return j
 		case ws[j].capital():
 			j++
 		case isConnector(ws[j].lower()) && j+1 < len(ws) && ws[j+1].capital():
@@ -719,6 +760,12 @@ func subjectBefore(ws []word) (cueMention, bool) {
 		return clauseSubject(ws[:n-1])
 	case last.punct:
 		return cueMention{}, false
+	case lw == "which" && n >= 3 && ws[n-2].text == ",":
+		// "the Log Cabin Republicans, a gay group, which said"
+		if m, ok := asideSubject(ws[:n-1]); ok && m.kind != 'd' {
+			return m, true
+		}
+		return subjectBefore(ws[:n-2])
 	case personPronouns[lw]:
 		if lw == "who" && n >= 3 && ws[n-2].text == "," {
 			return subjectBefore(ws[:n-2])
