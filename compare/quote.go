@@ -380,12 +380,7 @@ func isTerm(d *document, pi int, s quoteSpan) bool {
 	}
 	body := d.report.Body
 	p := d.paragraphs[pi].Span
-	before := strings.TrimRightFunc(body[max(p.Start, s.Open.Start-40):s.Open.Start], unicode.IsSpace)
-	after := body[s.Close.End:min(p.End, s.Close.End+60)]
-	if k := strings.IndexFunc(after, isQuoteRune); k >= 0 {
-		// What follows the next mark belongs to another quote.
-		after = after[:k]
-	}
+	before, after := quoteContext(d, pi, s)
 	prev := strings.TrimRight(before, ",")
 	prevWord := strings.ToLower(lastWord(prev))
 	ofWord := "" // the word before "of" when "of" comes right before the mark
@@ -393,7 +388,8 @@ func isTerm(d *document, pi int, s quoteSpan) bool {
 		ofWord = strings.ToLower(lastWord(strings.TrimRightFunc(prev[:len(prev)-2], unicode.IsSpace)))
 	}
 	if termCues[strings.ToLower(lastWord(before))] || labelNouns[ofWord] {
-		return !hasSpeechCue(after)
+		// A name that ends its sentence leaves what follows to the next.
+		return strings.HasSuffix(text, ".") || !hasSpeechCue(after)
 	}
 	if !isTitleCase(words) || isHeadline(body[p.Start:p.End]) {
 		// In a headline every word is capitalised: a quote there is
@@ -407,6 +403,20 @@ func isTerm(d *document, pi int, s quoteSpan) bool {
 	next := strings.Fields(strings.ToLower(after))
 	kindAfter := len(next) > 0 && workKinds[leadingWord(next[0])] || len(next) > 1 && workKinds[leadingWord(next[1])]
 	return workKinds[prevWord] || workKinds[ofWord] || kindAfter || isPossessive(prev) || strings.HasSuffix(prev, "s'")
+}
+
+// quoteContext returns up to 40 bytes of paragraph pi before quote s,
+// white space trimmed, and up to 60 after it, cut at the next quotation
+// mark: what follows that belongs to another quote.
+func quoteContext(d *document, pi int, s quoteSpan) (before, after string) {
+	body := d.report.Body
+	p := d.paragraphs[pi].Span
+	before = strings.TrimRightFunc(body[max(p.Start, s.Open.Start-40):s.Open.Start], unicode.IsSpace)
+	after = body[s.Close.End:min(p.End, s.Close.End+60)]
+	if k := strings.IndexFunc(after, isQuoteRune); k >= 0 {
+		after = after[:k]
+	}
+	return before, after
 }
 
 // isTitleCase reports whether words read as a name or title: the first and

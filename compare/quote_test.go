@@ -98,7 +98,9 @@ func TestFindQuotes(t *testing.T) {
 		{"fragment woven into a sentence", `She called the car "a deathbox" on Sunday.`, []string{"a deathbox"}},
 		{"title-case fragment without a possessive", `He says Obama is waging a "War on Religion," and he will end it.`,
 			[]string{"War on Religion,"}},
-		{"nickname after the nickname", `Trump yoked him with the nickname "Lyin' Ted." Cruz shrugged.`, nil},
+		{"nickname after the nickname", `Trump yoked him with the nickname "Lyin' Ted." Trump called him a "nasty guy."`,
+			[]string{"nasty guy."}},
+		{"term cue before speech", `He used the word "unacceptable," she said.`, []string{"unacceptable,"}},
 		{"term inside a quote", `"I've always been insulted with the term 'African American outreach,' " he told the group.`,
 			[]string{`I've always been insulted with the term 'African American outreach,' `}},
 		{"show after a network's possessive", `Sanders told MSNBC's "Morning Joe" that nobody would question her.`, nil},
@@ -107,6 +109,7 @@ func TestFindQuotes(t *testing.T) {
 		{"title after a kind of work", "The director makes this clear in her new documentary “13th.” It debuts Friday.", nil},
 		{"title before a kind of work", `Callers to his "Keepin' It Real" radio program had misgivings.`, nil},
 		{"nickname inside a name", `Rep. Robert C. "Bobby" Scott threw open his yard, and Del. Marcia "Cia" Price spoke.`, nil},
+		{"nickname called out", `Rep. Robert C. "Bobby" Scott spoke to chants of "Bobby!" from the crowd.`, []string{"Bobby!"}},
 		{"name quoted with its own punctuation", `"Bobby," Scott said, "is what they call me."`,
 			[]string{"Bobby,", "is what they call me."}},
 		{"headline quote is no title", "Retired General Reveals ‘Demoralizing’ Experience Of Serving Under Obama.",
@@ -173,6 +176,7 @@ func FuzzFindQuotes(f *testing.F) {
 		"«Oui» »Ja« „Nein“ ‚ja‘ 「はい」『いいえ』 ‹non›",
 		"MAYOR MARSH: \"We will not.\"\n\n\"Never,\" she added.\n\"",
 		"'\"'\"''\"\"“”‘’",
+		"<tweet id=\"7\">\"(CROSSTALK.)\" on CBS's \"Face the Nation.\"</tweet> On \"Face the Nation,\" he said",
 	} {
 		f.Add(s)
 	}
