@@ -78,9 +78,10 @@ func TestQualityPolnear(t *testing.T) {
 	got := score(t, sharedDir(t, "polnear-dev"))
 	// PolNeAR's gold leaves out quotes the annotation rules count — quotes
 	// inside quotes, single-quoted headline quotes, the paragraphs of a
-	// quote running over several — so finding them costs precision here.
+	// quote running over several, the second part of a quote broken by its
+	// attribution, repeated lines — so finding them costs precision here.
 	checkFloors(t, got, map[string]float64{
-		"quote_f1":    0.92,
+		"quote_f1":    0.925,
 		"speaker_acc": 0.59,
 	})
 }

@@ -329,8 +329,9 @@ func isStageDirection(text string) bool {
 // name or a word being talked about rather than anybody's speech.
 var termCues = map[string]bool{
 	"its": true, "their": true, "so-called": true, "dubbed": true, "nicknamed": true, "nickname": true,
-	"moniker": true, "titled": true, "entitled": true, "term": true, "word": true, "phrase": true, "label": true, "labels": true, "slogan": true, "hashtag": true,
-	"motto": true, "headline": true, "banner": true,
+	"moniker": true, "titled": true, "entitled": true, "term": true, "word": true, "phrase": true,
+	"label": true, "labels": true, "slogan": true, "hashtag": true, "motto": true, "headline": true,
+	"banner": true,
 }
 
 // labelNouns are the nouns that, followed by "of", name what the quoted
