@@ -205,9 +205,10 @@ type nameRun struct {
 // (common, "Previously", "Behind") are dropped from the front, and only the words after
 // the last title count as the name.
 func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
-	// After "The", capitalised words are a name even when the report
-	// writes them in lower case too: The Bring Back Our Girls campaign.
-	named := false
+	// Within a sentence or after "The", capitalised words are a name even
+	// when the report writes them in lower case too: the Center for Humane
+	// Technology, The Bring Back Our Girls campaign.
+	named := len(ws) > 0 && !sentenceInitial(body, ws[0].Start)
 	for len(ws) > 0 {
 		lw := ws[0].lower()
 		if !notNames[lw] && !prepositions[lw] && (named || !common[lw] || givenNameGender(ws[0].text) != 0) {
@@ -296,6 +297,22 @@ func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
 	return nr, true
 }
 
+// sentenceInitial reports whether the word at pos of body may open a
+// sentence: nothing but spaces, marks and quotation marks before it since
+// a full stop or the start.
+func sentenceInitial(body string, pos int) bool {
+	for pos > 0 {
+		r, n := utf8.DecodeLastRuneInString(body[:pos])
+		switch {
+		case unicode.IsSpace(r) || strings.ContainsRune("\"“”'‘’([-–—", r):
+			pos -= n
+		default:
+			return strings.ContainsRune(".!?:;", r)
+		}
+	}
+	return true
+}
+
 // runBreakers are words that, capitalised inside a run, show it is no
 // person's name ("Sign Up You"), or an organisation's ("Center for Humane
 // Technology").
@@ -362,6 +379,11 @@ func (e *entity) filedUnder(key string) bool {
 func (e *entity) isPerson() bool {
 	return e.person || !e.org && e.he+e.she > e.it
 }
+
+// isBody reports whether the entity is an organisation or a place rather
+// than a person: a name with an organisation's word or an acronym, or
+// one not read as a person's.
+func (e *entity) isBody() bool { return e.org || !e.isPerson() }
 
 // genderGuess returns 'm' or 'f' from the entity's title, else from the
 // pronouns used of it, or 0 when neither tells.
@@ -744,7 +766,7 @@ func clauseStart(ws []word) int {
 			}
 		}
 	}
-	for i < len(ws) && (ws[i].punct || clauseOpeners[ws[i].lower()]) {
+	for i < len(ws) && (ws[i].punct || clauseOpeners[ws[i].lower()] || adverbs[ws[i].lower()] && strings.HasSuffix(ws[i].lower(), "ly")) {
 		i++
 	}
 	for range 3 {

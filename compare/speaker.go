@@ -491,7 +491,7 @@ func subjectAt(ws []word) (cueMention, int, bool) {
 	if personPronouns[lw] && lw != "who" {
 		return cueMention{words: ws[:1], kind: 'p', pos: w.Start}, 1, true
 	}
-	if w.capital() && (isNameWord(w) || len(ws) > 1 && isNameWord(ws[1])) {
+	if (w.capital() || lw == "the" && len(ws) > 1 && isProperWord(ws[1])) && (isNameWord(w) || len(ws) > 1 && isNameWord(ws[1])) {
 		j := nameRunEnd(ws, 0)
 		if t := ws[j-1].text; isPossessive(t) && j < len(ws) && !ws[j].punct && !speechVerbs[ws[j].lower()] {
 			// "Qualcomm's board", "Weinstein's spokeswoman Holly Baird"
@@ -504,6 +504,9 @@ func subjectAt(ws []word) (cueMention, int, bool) {
 		}
 		if j < len(ws) && isBareGroup(ws[j].lower()) {
 			return cueMention{words: ws[:j+1], kind: 'd', pos: w.Start}, j + 1, true // "SpaceX officials"
+		}
+		if j < len(ws) && isBodyHead(ws[j].lower()) {
+			return cueMention{words: ws[:j+1], kind: 'n', pos: w.Start}, j + 1, true // "The Bring Back Our Girls campaign"
 		}
 		return cueMention{words: ws[:j], kind: 'n', pos: w.Start}, j, true
 	}
@@ -904,27 +907,44 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 		}
 	}
 	if first == "the" || first == "this" || first == "that" || m.words[0].capital() {
-		head := ""
-		for _, w := range m.words[1:] {
+		head, h := "", 0
+		for k, w := range m.words[1:] {
 			if lw := w.lower(); lw == "of" || lw == "for" || lw == "with" {
 				break
 			}
-			head = strings.TrimSuffix(w.lower(), ".")
+			head, h = strings.TrimSuffix(w.lower(), "."), k+1
 		}
 		if e := f.titled(head, m.pos); e != nil {
 			q.Speaker = e.name
 			return e
 		}
+		if isBodyHead(head) {
+			// "the Nigeria-based #Chibokgirls campaign", "Iran's
+			// government": the body by the name it is given.
+			k := h
+			for k > 0 && isProperWord(m.words[k-1]) {
+				k--
+			}
+			if k < h {
+				q.Speaker = body[m.words[k].Start:m.words[h].End]
+				return nil
+			}
+			// "the airline" for American Airlines.
+			if e := f.namedBody(head, m.pos); e != nil {
+				q.Speaker = e.name
+				return e
+			}
+		}
 		specific := false
 		for _, w := range m.words[1:] {
-			specific = specific || w.capital()
+			specific = specific || w.capital() && !strings.Contains(w.text, "-")
 		}
 		if isBodyHead(head) && !specific {
 			if e := f.organisation(m.pos, q.Paragraph, false); e != nil {
 				q.Speaker = e.name
 				return e
 			}
-		} else if len(m.words) > 1 && (first == "the" || !m.words[0].capital()) {
+		} else if len(m.words) > 1 && (first == "the" || !m.words[0].capital()) && !allCapital(m.words[1:]) {
 			// "the 21-year-old": the person in focus, as for a pronoun.
 			if e := f.pronoun("", m.pos, q.Paragraph); e != nil && (e != f.last || q.Paragraph-f.lastPara <= 3) {
 				q.Speaker = e.name
@@ -971,11 +991,58 @@ func (f *speakerFinder) documentOwner(q *Quote, m cueMention) *entity {
 		if e := f.titled(head, m.pos); e != nil {
 			return e
 		}
+		if e := f.namedBody(head, m.pos); e != nil && isBodyHead(head) {
+			return e
+		}
 		if isBodyHead(head) {
 			return f.organisation(m.pos, q.Paragraph, false)
 		}
 	}
 	return nil
+}
+
+// isProperWord reports whether w is a word of a proper name, a hashtag
+// included, rather than a sentence starter or a compound adjective
+// ("Nigeria-based").
+func isProperWord(w word) bool {
+	return (isNameWord(w) || strings.HasPrefix(w.text, "#")) && !strings.Contains(w.text, "-")
+}
+
+// namedBody returns the organisation named lately whose name holds the
+// description's head word: "the airline" for American Airlines, "the
+// center" for the Center for Humane Technology; or nil.
+func (f *speakerFinder) namedBody(head string, pos int) *entity {
+	ms := f.cast.mentions
+	end := f.cast.before(pos)
+	for i := end - 1; i >= max(0, end-recentMentions); i-- {
+		if e := ms[i].ent; e.isBody() && nameHasWord(e.name, head) {
+			return e
+		}
+	}
+	return nil
+}
+
+// nameHasWord reports whether one of the words of name is w, in either
+// case and perhaps in the plural.
+func nameHasWord(name, w string) bool {
+	for f := range strings.FieldsSeq(name) {
+		f = strings.ToLower(f)
+		if f == w || f == w+"s" {
+			return true
+		}
+	}
+	return false
+}
+
+// allCapital reports whether every one of ws is capitalised: "the
+// Associated Press" names a body, it does not describe a person.
+func allCapital(ws []word) bool {
+	for _, w := range ws {
+		if !w.capital() {
+			return false
+		}
+	}
+	return true
 }
 
 // hasCapital reports whether any of ws is capitalised.
@@ -1008,10 +1075,20 @@ func (f *speakerFinder) organisation(pos, para int, fallback bool) *entity {
 	end := f.cast.before(pos)
 	stop := max(0, end-recentMentions)
 	near := f.d.paragraphs[max(0, para-2)].Start
+	// A body that speaks comes before one that is only a subject.
+	var subject *entity
 	for i := end - 1; i >= stop && ms[i].pos >= near; i-- {
-		if ms[i].subject && !ms[i].ent.isPerson() {
-			return ms[i].ent
+		if e := ms[i].ent; ms[i].subject && e.isBody() {
+			if e.spoke {
+				return e
+			}
+			if subject == nil {
+				subject = e
+			}
 		}
+	}
+	if subject != nil {
+		return subject
 	}
 	if !fallback {
 		return nil
@@ -1020,7 +1097,7 @@ func (f *speakerFinder) organisation(pos, para int, fallback bool) *entity {
 	count := map[*entity]int{}
 	var best *entity
 	for i := end - 1; i >= stop; i-- {
-		if e := ms[i].ent; ms[i].subject && !e.isPerson() {
+		if e := ms[i].ent; ms[i].subject && e.isBody() {
 			count[e]++
 			if best == nil || count[e] > count[best] {
 				best = e
