@@ -121,7 +121,7 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 			// A speaker read from the sentence alone is a guess: it does
 			// not become the person pronouns refer to.
 			if m, ok := f.sentenceSubject(q, s); ok {
-				if e := f.resolve(q, m); e == nil || !e.isPerson() {
+				if e := f.resolve(q, m); e == nil || !e.isPerson() && !(e.org && m.kind == 'n') {
 					q.Speaker = ""
 				}
 			}
