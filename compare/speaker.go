@@ -945,8 +945,13 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 				return e
 			}
 		} else if len(m.words) > 1 && (first == "the" || !m.words[0].capital()) && !allCapital(m.words[1:]) {
-			// "the 21-year-old": the person in focus, as for a pronoun.
-			if e := f.pronoun("", m.pos, q.Paragraph); e != nil && (e != f.last || q.Paragraph-f.lastPara <= 3) {
+			// "the 21-year-old": the person last quoted nearby, else the
+			// person in focus, as for a pronoun.
+			e := f.pronoun("", m.pos, q.Paragraph)
+			if f.last != nil && q.Paragraph-f.lastPara <= 3 {
+				e = f.last
+			}
+			if e != nil && (e != f.last || q.Paragraph-f.lastPara <= 3) {
 				q.Speaker = e.name
 				return e
 			}
