@@ -556,7 +556,7 @@ func nameRunEnd(ws []word, i int) int {
 	j := i + 1
 	for j < len(ws) {
 		switch lw := ws[j].lower(); {
-		case ws[j].capital() && strings.HasSuffix(lw, "s") && speechVerbs[lw]:
+		case ws[j].capital() && isHeadlineVerb(lw):
 			return j
 		case ws[j].capital():
 			j++
@@ -569,6 +569,13 @@ func nameRunEnd(ws []word, i int) int {
 		}
 	}
 	return j
+}
+
+// isHeadlineVerb reports whether the lower-cased w is a speech verb in
+// the present tense of a headline: "Says", "Accuses".
+func isHeadlineVerb(w string) bool {
+	stem, ok := strings.CutSuffix(w, "s")
+	return ok && (speechVerbs[w] || speechVerbs[stem+"d"])
 }
 
 // isConnector reports whether w may join the capitalised words of one
