@@ -78,45 +78,43 @@ func runCaseList(env *Env, args []string) error {
 
 // openCase parses a command's options and operands, the first of which
 // is a case number, at least minOperands in all; opens the database named
-// by *db; and checks that the case exists. It returns the other operands.
-func openCase(fs *flag.FlagSet, args []string, db *string, minOperands int) (*storage.Store, int64, []string, error) {
+// by *db; and reads the case. It returns the case and the other operands.
+func openCase(fs *flag.FlagSet, args []string, db *string, minOperands int) (*storage.Store, storage.Case, []string, error) {
 	operands, err := parse(fs, args)
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, storage.Case{}, nil, err
 	}
 	if len(operands) < minOperands {
 		fs.Usage()
-		return nil, 0, nil, errUsage
+		return nil, storage.Case{}, nil, errUsage
 	}
 	id, err := parseID("case", operands[0])
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, storage.Case{}, nil, err
 	}
 	s, err := openStore(*db)
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, storage.Case{}, nil, err
 	}
-	if _, err := s.Case(context.Background(), id); err != nil {
+	c, err := s.Case(context.Background(), id)
+	if err != nil {
 		s.Close()
-		return nil, 0, nil, err
+		return nil, storage.Case{}, nil, err
 	}
-	return s, id, operands[1:], nil
+	return s, c, operands[1:], nil
 }
 
 func runCaseShow(env *Env, args []string) error {
 	fs := newFlags(env, "case show", "CASE", "Shows a case: its reports, its analysis (made afresh when the reports\n"+
 		"changed) and the current verdicts, orphaned ones included.")
 	db := dbFlag(fs)
-	s, id, _, err := openCase(fs, args, db, 1)
+	s, c, _, err := openCase(fs, args, db, 1)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	id := c.ID
 	ctx := context.Background()
-	c, err := s.Case(ctx, id)
-	if err != nil {
-		return err
-	}
 	reports, err := s.Reports(ctx, id)
 	if err != nil {
 		return err
@@ -190,11 +188,12 @@ func runCaseAdd(env *Env, args []string) error {
 		"Adds reports to a case, all or none, and analyses the case again.")
 	db := dbFlag(fs)
 	reference := fs.String("reference", "", "the report (an official transcript, say) every group is compared against")
-	s, id, files, err := openCase(fs, args, db, 2)
+	s, c, files, err := openCase(fs, args, db, 2)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	id := c.ID
 	if *reference != "" && !slices.Contains(files, *reference) {
 		files = append([]string{*reference}, files...)
 	}
@@ -229,11 +228,12 @@ func runCaseRemove(env *Env, args []string) error {
 		"Removes reports (by the numbers 'parallax case show' gives) from a case and\n"+
 			"analyses it again. Verdicts on their quotes and claims are kept, as orphans.")
 	db := dbFlag(fs)
-	s, id, operands, err := openCase(fs, args, db, 2)
+	s, c, operands, err := openCase(fs, args, db, 2)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	id := c.ID
 	ids := make([]int64, len(operands))
 	for i, o := range operands {
 		if ids[i], err = parseID("report", o); err != nil {
@@ -255,11 +255,12 @@ func runCaseAnalyze(env *Env, args []string) error {
 		"Analyses a case's reports, stores the analysis and prints it as\n'parallax compare' does.")
 	db := dbFlag(fs)
 	format := fs.String("format", "text", "output `format`: text or json")
-	s, id, _, err := openCase(fs, args, db, 1)
+	s, c, _, err := openCase(fs, args, db, 1)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	id := c.ID
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown format %q: want text or json", *format)
 	}

@@ -24,19 +24,16 @@ func runExport(env *Env, args []string) error {
 	org := fs.String("org", "", "ClaimReview: the reviewing organisation's `name`")
 	orgURL := fs.String("org-url", "", "ClaimReview: the organisation's home page `URL`")
 	pageURL := fs.String("url", "", "ClaimReview: the `URL` of the page that publishes the reviews")
-	s, id, _, err := openCase(fs, args, db, 1)
+	s, c, _, err := openCase(fs, args, db, 1)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	id := c.ID
 	ctx := context.Background()
 	if *format == "bundle" {
 		path := *outPath
 		if path == "" {
-			c, err := s.Case(ctx, id)
-			if err != nil {
-				return err
-			}
 			path = fileName(c.Title) + storage.BundleExt
 		}
 		if err := s.ExportBundle(ctx, id, path); err != nil {

@@ -41,11 +41,12 @@ func runVerdictSet(env *Env, args []string) error {
 	var evidence stringList
 	fs.Var(&evidence, "evidence", "a `URL` that backs the verdict (repeatable)")
 	reviewer := fs.String("reviewer", defaultReviewer(), "who gives the verdict")
-	s, id, operands, err := openCase(fs, args, db, 3)
+	s, c, operands, err := openCase(fs, args, db, 3)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	id := c.ID
 	ref, status := operands[0], strings.Join(operands[1:], " ")
 	ctx := context.Background()
 	before, err := s.History(ctx, id, ref)
@@ -77,11 +78,12 @@ func runVerdictHistory(env *Env, args []string) error {
 		"Shows every verdict of a case, oldest first, or those on one rendering or group.\n"+
 			"Verdicts whose quote or claim is no longer in the analysis show as orphans.")
 	db := dbFlag(fs)
-	s, id, operands, err := openCase(fs, args, db, 1)
+	s, c, operands, err := openCase(fs, args, db, 1)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	id := c.ID
 	ctx := context.Background()
 	var hist []storage.Verdict
 	if len(operands) > 0 {
