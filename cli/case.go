@@ -48,11 +48,7 @@ func runCaseNew(env *Env, args []string) error {
 func runCaseList(env *Env, args []string) error {
 	fs := newFlags(env, "case list", "", "Lists the cases, the most recently changed first.")
 	db := dbFlag(fs)
-	if rest, err := parse(fs, args); err != nil || len(rest) > 0 {
-		if err == nil {
-			fs.Usage()
-			err = errUsage
-		}
+	if err := parseNoOperands(fs, args); err != nil {
 		return err
 	}
 	s, err := openStore(*db)

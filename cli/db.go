@@ -45,6 +45,16 @@ func openWithOperands(fs *flag.FlagSet, args []string, db *string) (*storage.Sto
 	return s, operands, nil
 }
 
+// parseNoOperands parses the options of a command that takes no operands.
+func parseNoOperands(fs *flag.FlagSet, args []string) error {
+	operands, err := parse(fs, args)
+	if err == nil && len(operands) > 0 {
+		fs.Usage()
+		err = errUsage
+	}
+	return err
+}
+
 // parseID reads a case or report number given on the command line.
 func parseID(what, s string) (int64, error) {
 	id, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64)

@@ -111,11 +111,7 @@ func runVerdictScale(env *Env, args []string) error {
 			"nothing, such as \"unverified\". Verdicts given keep their status.")
 	db := dbFlag(fs)
 	set := fs.String("set", "", "the new scale, best first: `NAME=RATING,...`")
-	if rest, err := parse(fs, args); err != nil || len(rest) > 0 {
-		if err == nil {
-			fs.Usage()
-			err = errUsage
-		}
+	if err := parseNoOperands(fs, args); err != nil {
 		return err
 	}
 	var scale []storage.Status
