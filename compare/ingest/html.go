@@ -37,7 +37,7 @@ func parseHTML(data []byte) (compare.Meta, string, error) {
 	if meta.Outlet == "" || strings.HasPrefix(meta.Outlet, "http") {
 		meta.Outlet = cmp.Or(hostOutlet(meta.URL), hostOutlet(meta.Outlet))
 	}
-	meta.Title, meta.Outlet = strings.Join(strings.Fields(meta.Title), " "), strings.Join(strings.Fields(meta.Outlet), " ")
+	meta.Title, meta.Outlet = oneLine(meta.Title), oneLine(meta.Outlet)
 	meta.Title = trimSiteName(meta.Title, meta.Outlet, meta.URL)
 	// A title that is the text of a link to the site's home page is the
 	// site's name, taken from its banner: the outlet, and the <title>
@@ -47,7 +47,7 @@ func parseHTML(data []byte) (compare.Meta, string, error) {
 			if meta.Outlet == "" {
 				meta.Outlet = meta.Title
 			}
-			meta.Title = trimSiteName(strings.Join(strings.Fields(nodeText(n)), " "), meta.Outlet, meta.URL)
+			meta.Title = trimSiteName(oneLine(nodeText(n)), meta.Outlet, meta.URL)
 		}
 	}
 	if n := compare.WordCount(body); n < minPageWords {
@@ -85,7 +85,7 @@ func extractArticle(doc *html.Node) (compare.Meta, string) {
 func pageTitle(doc *html.Node) string {
 	for _, a := range []atom.Atom{atom.Title, atom.H1} {
 		if n := findElement(doc, a); n != nil {
-			if t := strings.Join(strings.Fields(nodeText(n)), " "); t != "" {
+			if t := oneLine(nodeText(n)); t != "" {
 				return t
 			}
 		}
@@ -261,7 +261,7 @@ func plainText(doc *html.Node) string {
 	walk(doc)
 	var lines []string
 	for line := range strings.SplitSeq(b.String(), "\n") {
-		if line = strings.Join(strings.Fields(line), " "); line != "" {
+		if line = oneLine(line); line != "" {
 			lines = append(lines, line)
 		}
 	}

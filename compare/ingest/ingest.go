@@ -114,8 +114,14 @@ func newReport(name string, meta compare.Meta, body string) (*compare.Report, er
 func cleanMeta(m *compare.Meta) {
 	for _, f := range []*string{&m.Title, &m.Outlet, &m.Author, &m.Date, &m.URL} {
 		s := strings.ToValidUTF8(string(decodeText([]byte(*f))), "\uFFFD")
-		*f = strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+		*f = oneLine(norm.NFC.String(s))
 	}
+}
+
+// oneLine folds s's runs of white space, line breaks included, into
+// single spaces and trims its ends.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // Detect tells a file's format by its contents, then by its name's

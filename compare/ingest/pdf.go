@@ -145,7 +145,7 @@ func pageText(glyphs []pdf.Text) string {
 	}
 	lines := strings.Split(b.String(), "\n")
 	for i, l := range lines {
-		lines[i] = strings.Join(strings.Fields(l), " ")
+		lines[i] = oneLine(l)
 	}
 	return strings.Join(lines, "\n")
 }
