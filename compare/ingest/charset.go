@@ -78,13 +78,14 @@ func htmlToUTF8(data []byte) []byte {
 		}
 	}
 	enc, _, _ := charset.DetermineEncoding(data, "")
-	if enc == encoding.Nop || enc == unicode.UTF8 || isSingleByte(enc) {
+	single := isSingleByte(enc)
+	if enc == encoding.Nop || enc == unicode.UTF8 || single {
 		// Undeclared pages, and pages declared in a one-byte code page
 		// whose bytes are mostly UTF-8 (re-saved as UTF-8), are UTF-8.
 		if multi, invalid := utf8Counts(data); multi > invalid || invalid == 0 {
 			return bytes.ToValidUTF8(data, []byte("�"))
 		}
-		if !isSingleByte(enc) {
+		if !single {
 			enc = charmap.Windows1252
 		}
 	}
@@ -94,13 +95,17 @@ func htmlToUTF8(data []byte) []byte {
 // isSingleByte tells the one-byte-per-character code pages apart: they
 // decode each of the 128 upper bytes to one character.
 func isSingleByte(enc encoding.Encoding) bool {
-	upper := make([]byte, 128)
-	for i := range upper {
-		upper[i] = byte(0x80 + i)
-	}
-	out, err := enc.NewDecoder().Bytes(upper)
-	return err == nil && utf8.RuneCount(out) == len(upper)
+	out, err := enc.NewDecoder().Bytes(upperBytes[:])
+	return err == nil && utf8.RuneCount(out) == len(upperBytes)
 }
+
+// upperBytes are the bytes 0x80 to 0xFF, in order.
+var upperBytes = func() (b [128]byte) {
+	for i := range b {
+		b[i] = byte(0x80 + i)
+	}
+	return b
+}()
 
 // utf8Counts counts the valid multi-byte UTF-8 sequences of data and the
 // bytes that are not part of any valid sequence.
