@@ -186,13 +186,15 @@ func SyndicationGroups(reports []*Report, links []Syndication) [][]string {
 		}
 		return id
 	}
+	linked := map[string]bool{}
 	for _, l := range links {
 		parent[find(l.Copy)] = find(l.Of)
+		linked[l.Copy], linked[l.Of] = true, true
 	}
 	index := map[string]int{}
 	var groups [][]string
 	for _, r := range reports {
-		if _, linked := parent[r.ID]; !linked && !slices.ContainsFunc(links, func(l Syndication) bool { return l.Of == r.ID }) {
+		if !linked[r.ID] {
 			continue
 		}
 		root := find(r.ID)
