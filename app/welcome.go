@@ -22,7 +22,7 @@ func (u *UI) welcome() fyne.CanvasObject {
 		widget.NewButtonWithIcon("Open case…", theme.FolderOpenIcon(), u.openCaseDialog),
 		sample,
 	)
-	hint := widget.NewLabelWithStyle("In a case, add reports with File › Add reports,\nby dropping files on the window, or by pasting text.",
+	hint := widget.NewLabelWithStyle("In a case, add reports with the Add… button or the File menu,\nby dropping files on the window, or by pasting text.",
 		fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 
 	body := container.NewVBox(title, intro, buttons, hint)
