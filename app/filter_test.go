@@ -15,7 +15,7 @@ func filterRows() ([]*row, map[string]Verdict) {
 	mk := func(key string, kind compare.Kind, speaker, text string, severity int, reports ...string) *row {
 		r := &row{key: key, kind: kind, speaker: speaker, severity: severity, byReport: map[string]*member{}, haystack: strings.ToLower(text)}
 		for i, id := range reports {
-			m := &member{id: key + id, key: key + id, report: &compare.Report{ID: id}, text: text}
+			m := &member{key: key + id, report: &compare.Report{ID: id}, text: text}
 			if i == 0 {
 				r.ref = m
 			}

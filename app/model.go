@@ -10,7 +10,6 @@ import (
 // member is one report's rendering of a quote or claim, with what the
 // analysis says about it.
 type member struct {
-	id      string
 	report  *compare.Report
 	text    string
 	speaker string
@@ -62,10 +61,10 @@ func buildRows(res *compare.Result) []*row {
 	}
 	members := map[string]*member{}
 	for _, q := range res.Quotes {
-		members[q.ID] = &member{id: q.ID, report: reports[q.Report], text: q.Text, speaker: q.Speaker, span: q.Span, key: q.ID}
+		members[q.ID] = &member{report: reports[q.Report], text: q.Text, speaker: q.Speaker, span: q.Span, key: q.ID}
 	}
 	for _, c := range res.Claims {
-		members[c.ID] = &member{id: c.ID, report: reports[c.Report], text: c.Text, speaker: c.Source, span: c.Span, key: c.ID}
+		members[c.ID] = &member{report: reports[c.Report], text: c.Text, speaker: c.Source, span: c.Span, key: c.ID}
 	}
 	rows := make([]*row, 0, len(res.Groups))
 	for gi := range res.Groups {
