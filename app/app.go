@@ -138,9 +138,7 @@ func (u *UI) OpenSample() {
 
 // openCase shows a case in the main window and starts its analysis.
 func (u *UI) openCase(c CaseInfo) {
-	if u.cv != nil {
-		u.cv.saveEdits()
-	}
+	u.saveEdits()
 	cv, err := newCaseView(u, c)
 	if err != nil {
 		u.showError(err)
@@ -155,9 +153,7 @@ func (u *UI) openCase(c CaseInfo) {
 
 // showWelcome shows the welcome view.
 func (u *UI) showWelcome() {
-	if u.cv != nil {
-		u.cv.saveEdits()
-	}
+	u.saveEdits()
 	u.cv = nil
 	u.win.SetTitle("Parallax")
 	u.setContent(u.welcome())
@@ -182,11 +178,16 @@ func (u *UI) setContent(content fyne.CanvasObject) {
 // Start. f runs on the painter's goroutine and may run more than once.
 func (u *UI) SetFirstPaint(f func()) { u.firstPaint = f }
 
-// Quit saves what the reviewer was typing and quits the app.
-func (u *UI) Quit() {
+// saveEdits records what the reviewer was typing in the open case, if any.
+func (u *UI) saveEdits() {
 	if u.cv != nil {
 		u.cv.saveEdits()
 	}
+}
+
+// Quit saves what the reviewer was typing and quits the app.
+func (u *UI) Quit() {
+	u.saveEdits()
 	u.app.Quit()
 }
 
@@ -307,9 +308,7 @@ func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
 
 // onClose saves what the reviewer was typing, then closes.
 func (u *UI) onClose() {
-	if u.cv != nil {
-		u.cv.saveEdits()
-	}
+	u.saveEdits()
 	u.win.Close()
 }
 
