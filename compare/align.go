@@ -1,23 +1,21 @@
 package compare
 
 import (
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"slices"
-	"sort"
 	"strings"
 )
 
-// item is one quote or claim as alignment sees it.
+// item is one quote as alignment sees it.
 type item struct {
 	id      string
 	report  string
-	kind    Kind
 	speaker string
 	toks    []token
 	loose   []token  // toks with loose keys, for matching
 	words   []string // loose keys of the words
-	order   int      // position in the result, for a stable output
 }
 
 // shingleSize is how many words in a row make one index key.
@@ -164,12 +162,7 @@ func linkItems(items []item, opts Options) []link {
 			links = append(links, link{a: pair[0], b: pair[1], common: 2})
 		}
 	}
-	sort.Slice(links, func(i, j int) bool {
-		if links[i].a != links[j].a {
-			return links[i].a < links[j].a
-		}
-		return links[i].b < links[j].b
-	})
+	slices.SortFunc(links, func(x, y link) int { return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b)) })
 	return links
 }
 
@@ -196,8 +189,7 @@ func groupItems(items []item, links []link) [][]int {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -296,9 +288,9 @@ func align(res *Result, opts Options) []Group {
 			break
 		}
 	}
-	var items []item
+	items := make([]item, len(res.Quotes))
 	for i, q := range res.Quotes {
-		items = append(items, newItem(q.ID, q.Report, KindQuote, q.Speaker, q.Text, i))
+		items[i] = newItem(q.ID, q.Report, q.Speaker, q.Text)
 	}
 	var groups []Group
 	for _, members := range groupItems(items, linkItems(items, opts)) {
@@ -311,7 +303,8 @@ func align(res *Result, opts Options) []Group {
 	return groups
 }
 
-func newItem(id, report string, kind Kind, speaker, text string, order int) item {
+// newItem prepares a quote's text for alignment.
+func newItem(id, report, speaker, text string) item {
 	toks := tokenize(text)
 	loose := slices.Clone(toks)
 	var w []string
@@ -321,25 +314,33 @@ func newItem(id, report string, kind Kind, speaker, text string, order int) item
 			w = append(w, loose[i].key)
 		}
 	}
-	return item{id: id, report: report, kind: kind, speaker: speaker, toks: toks, loose: loose, words: w, order: order}
+	return item{id: id, report: report, speaker: speaker, toks: toks, loose: loose, words: w}
+}
+
+// pickReference returns the member of a group that the others are diffed
+// against: the reference report's member when there is one, else the first
+// member no other is better than.
+func pickReference(members []int, inReference func(int) bool, better func(a, b int) bool) int {
+	ref := members[0]
+	for _, m := range members[1:] {
+		if inReference(m) != inReference(ref) {
+			if inReference(m) {
+				ref = m
+			}
+		} else if better(m, ref) {
+			ref = m
+		}
+	}
+	return ref
 }
 
 // makeGroup picks the group's reference (the reference report's member,
 // else the fullest rendering) and diffs and flags every other member.
 func makeGroup(items []item, members []int, refReport string, opts Options) Group {
-	ref := members[0]
-	for _, m := range members[1:] {
-		it, best := &items[m], &items[ref]
-		switch {
-		case (it.report == refReport) != (best.report == refReport):
-			if it.report == refReport {
-				ref = m
-			}
-		case len(it.words) > len(best.words):
-			ref = m
-		}
-	}
-	g := Group{Kind: items[ref].kind, Reference: items[ref].id}
+	ref := pickReference(members,
+		func(m int) bool { return items[m].report == refReport },
+		func(a, b int) bool { return len(items[a].words) > len(items[b].words) })
+	g := Group{Kind: KindQuote, Reference: items[ref].id}
 	reports := map[string]bool{}
 	for _, m := range members {
 		g.Members = append(g.Members, items[m].id)

@@ -17,8 +17,8 @@ func TestGroupItems(t *testing.T) {
 		{"r6", "Construction starts in September and ends before the winter."},
 	}
 	var items []item
-	for i, x := range texts {
-		items = append(items, newItem(x.report, x.report, KindQuote, "", x.text, i))
+	for _, x := range texts {
+		items = append(items, newItem(x.report, x.report, "", x.text))
 	}
 	got := groupItems(items, linkItems(items, DefaultOptions()))
 	want := [][]int{{0, 1, 3, 4}, {0, 2, 3}, {5}}

@@ -43,6 +43,14 @@ func flagsFor(ref, member *item, edits []Edit, variants [][2]string) []Flag {
 	}
 
 	// Words cut from or added at the ends.
+	endChange := func(e Edit, end string) {
+		n := plural(len(words(e.Text)), "word")
+		if e.Op == OpDelete {
+			add(FlagTrimmed, "drops %s at the %s", n, end)
+		} else {
+			add(FlagExtended, "adds %s at the %s", n, end)
+		}
+	}
 	first, last := 0, len(edits)-1
 	for first <= last && len(words(edits[first].Text)) == 0 {
 		first++
@@ -56,21 +64,11 @@ func flagsFor(ref, member *item, edits []Edit, variants [][2]string) []Flag {
 		// takes the place of the words: a deletion next to an insertion is
 		// a replacement, for the wording and number rules below.
 		if e := edits[first]; e.Op != OpEqual && first < last && edits[first+1].Op == OpEqual {
-			n := len(words(e.Text))
-			if e.Op == OpDelete {
-				add(FlagTrimmed, "drops %s at the start", plural(n, "word"))
-			} else {
-				add(FlagExtended, "adds %s at the start", plural(n, "word"))
-			}
+			endChange(e, "start")
 			first++
 		}
 		if e := edits[last]; e.Op != OpEqual && first < last && edits[last-1].Op == OpEqual {
-			n := len(words(e.Text))
-			if e.Op == OpDelete {
-				add(FlagTrimmed, "drops %s at the end", plural(n, "word"))
-			} else {
-				add(FlagExtended, "adds %s at the end", plural(n, "word"))
-			}
+			endChange(e, "end")
 			last--
 		}
 		inner = edits[first : last+1]
@@ -121,7 +119,7 @@ func flagsFor(ref, member *item, edits []Edit, variants [][2]string) []Flag {
 			pairs = append(pairs, fmt.Sprintf("“%s” for “%s”", v[1], v[0]))
 		}
 		add(FlagSpelling, "spells %s", strings.Join(pairs, ", "))
-	} else if len(flags) == 0 && strings.TrimSpace(joinEdits(inner, OpDelete)+joinEdits(inner, OpInsert)) != "" {
+	} else if len(flags) == 0 && strings.TrimSpace(refText+memText) != "" {
 		add(FlagSpelling, "differs only in punctuation")
 	}
 	return flags
@@ -163,8 +161,6 @@ func joinEdits(edits []Edit, op Op) string {
 	}
 	return sb.String()
 }
-
-func wordsOf(edits []Edit, op Op) []string { return words(joinEdits(edits, op)) }
 
 func filterWords(ws []string, keep func(string) bool) []string {
 	var out []string

@@ -68,8 +68,8 @@ func TestFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := newItem("a", "r1", KindQuote, tt.refSpeaker, tt.ref, 0)
-			b := newItem("b", "r2", KindQuote, tt.memSpeaker, tt.member, 1)
+			a := newItem("a", "r1", tt.refSpeaker, tt.ref)
+			b := newItem("b", "r2", tt.memSpeaker, tt.member)
 			_, flags := compareItems(&a, &b, DefaultOptions())
 			got := map[FlagKind]string{}
 			for _, f := range flags {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"slices"
-	"unicode/utf8"
 )
 
 // FormatVersion is the version of the JSON document WriteJSON prints.
@@ -107,11 +106,4 @@ func WordCount(s string) int {
 		in = w
 	}
 	return n
-}
-
-// validSpan tells whether s is a valid span of body, on rune boundaries.
-func validSpan(body string, s Span) bool {
-	return 0 <= s.Start && s.Start <= s.End && s.End <= len(body) &&
-		(s.Start == len(body) || utf8.RuneStart(body[s.Start])) &&
-		(s.End == len(body) || utf8.RuneStart(body[s.End]))
 }
