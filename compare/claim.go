@@ -145,8 +145,7 @@ func endsWithCue(toks []token) bool {
 	if len(last) < 2 || !attributionWords[last[0].key] {
 		return false
 	}
-	who := strings.TrimSpace(last[1].text)
-	return unicode.IsUpper([]rune(who)[0]) || pronounCase[last[1].key]
+	return isCapitalised(last[1].text) || pronounCase[last[1].key]
 }
 
 var pronounCase = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
@@ -170,7 +169,7 @@ func substance(toks []token) int {
 		if !t.word || claimStopWords[t.key] || attributionWords[t.key] || weekdays[t.key] != 0 || t.key == "sunday" {
 			continue
 		}
-		if w := strings.TrimSpace(t.text); w != t.key && unicode.IsUpper([]rune(w)[0]) {
+		if isCapitalised(t.text) {
 			continue // a name
 		}
 		n++

@@ -4,7 +4,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"unicode"
 )
 
 // entityTitles are words that precede or follow a name without being part
@@ -57,10 +56,9 @@ func entityNamesIn(toks []token) []string {
 			continue
 		}
 		w := strings.TrimSpace(t.text)
-		r := []rune(w)
 		lower := strings.ToLower(w)
 		switch {
-		case unicode.IsUpper(r[0]) && (!entityStop[lower] || lower == "the" && len(run) > 0) && months[lower] == 0 && weekdays[lower] == 0 && lower != "sunday":
+		case isCapitalised(w) && (!entityStop[lower] || lower == "the" && len(run) > 0) && months[lower] == 0 && weekdays[lower] == 0 && lower != "sunday":
 			run = append(run, w)
 		case len(run) > 0 && (lower == "of" || lower == "the" || lower == "for"):
 			run = append(run, w) // "Committee of the Red Cross"
