@@ -36,8 +36,8 @@ func splitWords(body string, s Span, out []word) []word {
 			i += n
 			continue
 		}
-		hashtag := (r == '#' || r == '@') && i+n < s.End && isWordChar(rune(body[i+n]))
-		if !isWordChar(r) && !hashtag {
+		hashtag := (r == '#' || r == '@') && i+n < s.End && nextIsWord(body[i+n:s.End])
+		if !isWordRune(r) && !hashtag {
 			out = append(out, word{Span: Span{i, i + n}, text: body[i : i+n], punct: true})
 			i += n
 			continue
@@ -45,14 +45,14 @@ func splitWords(body string, s Span, out []word) []word {
 		j := i + n
 		for j < s.End {
 			r, m := utf8.DecodeRuneInString(body[j:])
-			if isWordChar(r) {
+			if isWordRune(r) {
 				j += m
 				continue
 			}
 			if r == '\'' || r == '’' || r == '-' || r == '.' || r == '‑' {
 				if j+m < s.End {
 					next, _ := utf8.DecodeRuneInString(body[j+m:])
-					if isWordChar(next) {
+					if isWordRune(next) {
 						j += m
 						continue
 					}
@@ -70,6 +70,12 @@ func splitWords(body string, s Span, out []word) []word {
 		i = j
 	}
 	return out
+}
+
+// nextIsWord tells whether s starts with a letter, digit or mark.
+func nextIsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
 }
 
 // Words that shape how a name is read.

@@ -240,10 +240,10 @@ func classifyMark(body string, p Span, i int, r rune, n int) (mark, bool) {
 // (don't, O'Neill), before a year ('90s) or in an elision ('em, rock 'n'
 // roll).
 func isApostrophe(after string, prev, next rune) bool {
-	if isWordChar(prev) && isWordChar(next) {
+	if isWordRune(prev) && isWordRune(next) {
 		return true
 	}
-	if !isWordChar(prev) && unicode.IsDigit(next) {
+	if !isWordRune(prev) && unicode.IsDigit(next) {
 		// '90s, '16 — but not '2016 was a year' opening a quote.
 		d := 0
 		for d < len(after) && after[d] >= '0' && after[d] <= '9' {
@@ -251,7 +251,7 @@ func isApostrophe(after string, prev, next rune) bool {
 		}
 		return d == 2
 	}
-	if !isWordChar(prev) && unicode.IsLetter(next) {
+	if !isWordRune(prev) && unicode.IsLetter(next) {
 		w := after
 		if k := strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
 			w = w[:k]
@@ -263,8 +263,6 @@ func isApostrophe(after string, prev, next rune) bool {
 	}
 	return false
 }
-
-func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // isOpenPunct reports whether a quotation mark after r may open a quote.
 func isOpenPunct(r rune) bool {
@@ -474,7 +472,7 @@ func isNickname(before, after string, words []string) bool {
 // lastWord returns the last run of letters, digits and hyphens in s.
 func lastWord(s string) string {
 	end := len(s)
-	start := strings.LastIndexFunc(s[:end], func(r rune) bool { return !isWordChar(r) && r != '-' })
+	start := strings.LastIndexFunc(s[:end], func(r rune) bool { return !isWordRune(r) && r != '-' })
 	return s[start+1 : end]
 }
 
@@ -482,7 +480,7 @@ func lastWord(s string) string {
 // after any white space.
 func leadingWord(s string) string {
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
-	if end := strings.IndexFunc(s, func(r rune) bool { return !isWordChar(r) && r != '-' }); end >= 0 {
+	if end := strings.IndexFunc(s, func(r rune) bool { return !isWordRune(r) && r != '-' }); end >= 0 {
 		return s[:end]
 	}
 	return s

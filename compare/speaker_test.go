@@ -264,3 +264,27 @@ func TestSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// A hashtag needs a word after its mark, read as a whole character, and a
+// combining accent stays in its word. Marks show in brackets.
+func TestSplitWordsHashtagAndMarks(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		want []string
+	}{
+		{"#“Hi”", []string{"(#)", "(“)", "Hi", "(”)"}},
+		{"#Élan", []string{"#Élan"}},
+		{"Jose\u0301 said", []string{"Jose\u0301", "said"}},
+	} {
+		var got []string
+		for _, w := range splitWords(c.body, Span{0, len(c.body)}, nil) {
+			if w.punct {
+				w.text = "(" + w.text + ")"
+			}
+			got = append(got, w.text)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("splitWords(%q) = %q, want %q", c.body, got, c.want)
+		}
+	}
+}
