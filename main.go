@@ -4,10 +4,12 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"sync"
 	"syscall"
 	"time"
@@ -45,6 +47,14 @@ func runApp(args []string, start time.Time) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if err := checkFiles(fs.Args()); err != nil {
+		fmt.Fprintf(os.Stderr, "parallax: %v\nRun 'parallax help' for the commands.\n", err)
+		return 2
+	}
+	if err := checkDisplay(runtime.GOOS, os.Getenv); err != nil {
+		fmt.Fprintf(os.Stderr, "parallax: %v\nThe commands work without one: run 'parallax help'.\n", err)
+		return 1
+	}
 
 	a := fyneapp.NewWithID("io.parallax.review")
 	a.SetIcon(assets.Icon)
@@ -77,6 +87,29 @@ func runApp(args []string, start time.Time) int {
 	}
 	ui.Window().ShowAndRun()
 	return 0
+}
+
+// checkFiles makes sure every operand names a file, so that a mistyped
+// command ("parallax comapre") is not taken for a report to open.
+func checkFiles(operands []string) error {
+	for _, f := range operands {
+		if _, err := os.Stat(f); err != nil {
+			return fmt.Errorf("%s: no such command or file", f)
+		}
+	}
+	return nil
+}
+
+// checkDisplay tells why the window cannot open on this system, if it
+// cannot: on Linux and the BSDs it needs an X11 or Wayland display.
+func checkDisplay(goos string, getenv func(string) string) error {
+	switch goos {
+	case "linux", "freebsd", "openbsd", "netbsd":
+		if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+			return errors.New("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set)")
+		}
+	}
+	return nil
 }
 
 // openStore opens the database at path, or the default one. When it cannot

@@ -39,7 +39,7 @@ func runCompare(env *Env, args []string) error {
 		return err
 	}
 	res := compare.Analyze(reports, compare.DefaultOptions())
-	// Print the whole output or nothing: buffer it, then write it at once.
+	// Every file has been read: nothing can fail half-way through now.
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
 	if *format == "json" {
 		err = res.WriteJSON(out)
