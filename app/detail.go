@@ -102,8 +102,6 @@ func (cv *caseView) absentFrom(r *row) string {
 // memberCard shows one rendering: its outlet, its text diffed against the
 // reference, its flags and, unless it is the reference, its verdict.
 func (cv *caseView) memberCard(r *row, m *member, focused bool) fyne.CanvasObject {
-	th := fyne.CurrentApp().Settings().Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
 	name := m.report.Meta.Outlet
 	if m.report.Meta.Date != "" {
 		name += " · " + m.report.Meta.Date
@@ -143,11 +141,18 @@ func (cv *caseView) memberCard(r *row, m *member, focused bool) fyne.CanvasObjec
 
 	bar := canvas.NewRectangle(color.Transparent)
 	if focused {
-		bar.FillColor = th.Color(ColorNameFocusRing, v)
+		bar.FillColor = focusRing()
 	}
 	bar.SetMinSize(fyne.NewSize(4, 0))
 	cv.bars = append(cv.bars, bar)
 	return container.NewBorder(nil, nil, bar, nil, body)
+}
+
+// focusRing is the colour that marks the rendering in focus, in the
+// current theme.
+func focusRing() color.Color {
+	s := fyne.CurrentApp().Settings()
+	return s.Theme().Color(ColorNameFocusRing, s.ThemeVariant())
 }
 
 // setFocus moves the focus to the i-th rendering of the selected group.
@@ -160,7 +165,7 @@ func (cv *caseView) setFocus(i int) {
 	if i >= len(cv.bars) {
 		cv.showDetail()
 	}
-	ring := fyne.CurrentApp().Settings().Theme().Color(ColorNameFocusRing, fyne.CurrentApp().Settings().ThemeVariant())
+	ring := focusRing()
 	for j, bar := range cv.bars {
 		bar.FillColor = color.Transparent
 		if j == i {
