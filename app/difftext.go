@@ -28,12 +28,6 @@ func NewDiffText(edits []compare.Edit) *DiffText {
 	return d
 }
 
-// SetEdits replaces the diff shown.
-func (d *DiffText) SetEdits(edits []compare.Edit) {
-	d.edits = edits
-	d.Refresh()
-}
-
 // Resize lays the words out again for the new width, which can change the
 // height the widget needs.
 func (d *DiffText) Resize(size fyne.Size) {
