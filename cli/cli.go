@@ -41,8 +41,11 @@ var commands = map[string]command{
 // from the start of the app.
 func Is(name string) bool {
 	_, ok := commands[name]
-	return ok || name == "help" || name == "-h" || name == "--help"
+	return ok || isHelp(name)
 }
+
+// isHelp tells whether name asks for the list of commands.
+func isHelp(name string) bool { return name == "help" || name == "-h" || name == "--help" }
 
 // errUsage marks an error whose usage message was already printed.
 var errUsage = errors.New("usage")
@@ -50,7 +53,7 @@ var errUsage = errors.New("usage")
 // Run runs the subcommand args[0] with the rest of args and returns the
 // process's exit code: 0 on success, 1 on failure, 2 on a usage error.
 func Run(env *Env, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 || isHelp(args[0]) {
 		usage(env.Stdout)
 		return 0
 	}
