@@ -108,11 +108,11 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 			}
 		}
 	}
-	aliases := entityAliases(names)
 	nameWordsOf := make(map[string][]string, len(names))
 	for _, n := range names {
 		nameWordsOf[n] = nameWords(n)
 	}
+	aliases := entityAliases(nameWordsOf)
 
 	ids := map[string]int32{}
 	var df []int        // how many claims hold each term

@@ -154,12 +154,13 @@ func withoutJoiners(ws []string) []string {
 
 // entityAliases maps, across all the claims of a result, each one-word
 // name that abbreviates or is the first name of a longer name to the
-// longer name's words, so that claims naming the one also name the other:
-// "ICRC" → international, committee, red, cross; "Uma" → uma, thurman.
-func entityAliases(names []string) map[string][]string {
+// longer name's words (the first name to the surname), so that claims
+// naming the one also name the other: "ICRC" → international, committee,
+// red, cross; "Uma" → thurman. wordsOf gives each name's nameWords.
+func entityAliases(wordsOf map[string][]string) map[string][]string {
 	long := map[string][]string{} // joined words → words
-	for _, n := range names {
-		if w := nameWords(n); len(w) >= 2 {
+	for _, w := range wordsOf {
+		if len(w) >= 2 {
 			long[strings.Join(w, " ")] = w
 		}
 	}
@@ -174,8 +175,7 @@ func entityAliases(names []string) map[string][]string {
 			firstOf[f] = last
 		}
 	}
-	for _, n := range names {
-		w := nameWords(n)
+	for _, w := range wordsOf {
 		if len(w) != 1 {
 			continue
 		}

@@ -50,8 +50,12 @@ func TestEntityNames(t *testing.T) {
 }
 
 func TestEntityAliases(t *testing.T) {
-	aliases := entityAliases([]string{"Pennsylvania Electric", "Penelec", "Uma Thurman", "Uma", "ICRC",
-		"International Committee of the Red Cross", "Reuters"})
+	wordsOf := map[string][]string{}
+	for _, n := range []string{"Pennsylvania Electric", "Penelec", "Uma Thurman", "Uma", "ICRC",
+		"International Committee of the Red Cross", "Reuters"} {
+		wordsOf[n] = nameWords(n)
+	}
+	aliases := entityAliases(wordsOf)
 	for _, tc := range []struct {
 		short string
 		want  []string
