@@ -85,12 +85,7 @@ func addReport(ctx context.Context, tx *sql.Tx, caseID int64, r *compare.Report,
 		return Report{}, err
 	}
 	hash := ContentHash(r.Body)
-	var existing int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM reports WHERE case_id = ? AND hash = ?`, caseID, hash).Scan(&existing)
-	if err == nil {
-		return Report{}, fmt.Errorf("the same text is report %d: %w", existing, ErrDuplicate)
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
+	if err := checkDuplicate(ctx, tx, caseID, hash, 0); err != nil {
 		return Report{}, err
 	}
 	extra, err := json.Marshal(r.Meta.Extra)
@@ -116,6 +111,21 @@ func addReport(ctx context.Context, tx *sql.Tx, caseID int64, r *compare.Report,
 	}
 	return Report{ID: id, CaseID: caseID, Hash: hash, File: r.File, Meta: r.Meta, Body: r.Body,
 		Reference: r.Reference, Added: parseTime(formatTime(added))}, nil
+}
+
+// checkDuplicate returns ErrDuplicate when a report of the case other
+// than except (0 for none) has the body whose hash is given.
+func checkDuplicate(ctx context.Context, tx *sql.Tx, caseID int64, hash string, except int64) error {
+	var other int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM reports WHERE case_id = ? AND hash = ? AND id <> ?`,
+		caseID, hash, except).Scan(&other)
+	if err == nil {
+		return fmt.Errorf("the same text is report %d: %w", other, ErrDuplicate)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	return err
 }
 
 // RemoveReport removes a report from its case. Verdicts on its quotes and
@@ -146,13 +156,7 @@ func (s *Store) UpdateReport(ctx context.Context, caseID, reportID int64, r *com
 	var out Report
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		hash := ContentHash(r.Body)
-		var other int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM reports WHERE case_id = ? AND hash = ? AND id <> ?`,
-			caseID, hash, reportID).Scan(&other)
-		if err == nil {
-			return fmt.Errorf("the same text is report %d: %w", other, ErrDuplicate)
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
+		if err := checkDuplicate(ctx, tx, caseID, hash, reportID); err != nil {
 			return err
 		}
 		extra, err := json.Marshal(r.Meta.Extra)
