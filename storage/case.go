@@ -42,7 +42,7 @@ func (s *Store) CreateCase(ctx context.Context, title, description string) (Case
 		if err != nil {
 			return err
 		}
-		c, err = scanCase(tx.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases c WHERE c.id = ?`, id))
+		c, err = queryCase(ctx, tx, id)
 		return err
 	})
 	if err != nil {
@@ -90,7 +90,7 @@ func (s *Store) Cases(ctx context.Context) ([]Case, error) {
 
 // Case returns the case with the given ID.
 func (s *Store) Case(ctx context.Context, id int64) (Case, error) {
-	c, err := scanCase(s.db.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases c WHERE c.id = ?`, id))
+	c, err := queryCase(ctx, s.db, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Case{}, fmt.Errorf("case %d: %w", id, ErrNotFound)
 	}
@@ -98,6 +98,11 @@ func (s *Store) Case(ctx context.Context, id int64) (Case, error) {
 		return Case{}, fmt.Errorf("case %d: %w", id, mapErr(err))
 	}
 	return c, nil
+}
+
+// queryCase reads the case with the given ID.
+func queryCase(ctx context.Context, q querier, id int64) (Case, error) {
+	return scanCase(q.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases c WHERE c.id = ?`, id))
 }
 
 // checkCase returns ErrNotFound when the case does not exist.
