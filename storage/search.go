@@ -58,20 +58,25 @@ UNION ALL SELECT * FROM (SELECT 'note', rowid, rank FROM verdicts_fts
 	WHERE verdicts_fts MATCH ?1 ORDER BY rank LIMIT ?2)
 ORDER BY rank LIMIT ?2`
 
+// snippetMarks are the arguments of FTS5's snippet() after the table:
+// any column, the match marks, the ellipsis and the snippet's length in
+// tokens.
+const snippetMarks = `-1, '` + MatchOpen + `', '` + MatchClose + `', '…', 16`
+
 // hitDetails reads a hit's details and snippet from each index: ?1 is
 // the FTS5 query, ?2 the row. The columns are those of Hit.
 var hitDetails = map[string]string{
 	"report": `SELECT 'report', r.case_id, c.title, r.id, r.outlet, '', 0,
-	snippet(reports_fts, -1, '[', ']', '…', 16)
+	snippet(reports_fts, ` + snippetMarks + `)
 FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid JOIN cases c ON c.id = r.case_id
 WHERE reports_fts MATCH ?1 AND reports_fts.rowid = ?2`,
 	"item": `SELECT i.kind, i.case_id, c.title, r.id, r.outlet, i.ref, 0,
-	snippet(items_fts, -1, '[', ']', '…', 16)
+	snippet(items_fts, ` + snippetMarks + `)
 FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN reports r ON r.id = i.report_id
 	JOIN cases c ON c.id = i.case_id
 WHERE items_fts MATCH ?1 AND items_fts.rowid = ?2`,
 	"note": `SELECT 'note', v.case_id, c.title, coalesce(r.id, 0), coalesce(r.outlet, ''), '', v.id,
-	snippet(verdicts_fts, -1, '[', ']', '…', 16)
+	snippet(verdicts_fts, ` + snippetMarks + `)
 FROM verdicts_fts JOIN verdicts v ON v.id = verdicts_fts.rowid JOIN cases c ON c.id = v.case_id
 	LEFT JOIN reports r ON r.case_id = v.case_id AND r.hash = v.report_hash
 WHERE verdicts_fts MATCH ?1 AND verdicts_fts.rowid = ?2`,
