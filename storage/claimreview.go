@@ -39,6 +39,7 @@ func (p Publisher) check() error {
 	return nil
 }
 
+// absoluteURL tells whether s is an absolute http or https URL.
 func absoluteURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""

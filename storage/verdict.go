@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -157,8 +156,7 @@ func checkEvidence(urls []string) ([]string, error) {
 		if u == "" {
 			continue
 		}
-		p, err := url.Parse(u)
-		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		if !absoluteURL(u) {
 			return nil, fmt.Errorf("evidence %q is not an absolute http or https URL", u)
 		}
 		out = append(out, u)
