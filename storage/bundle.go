@@ -25,24 +25,11 @@ func (s *Store) ExportBundle(ctx context.Context, caseID int64, path string) err
 }
 
 func (s *Store) exportBundle(ctx context.Context, caseID int64, path string) error {
-	c, err := s.Case(ctx, caseID)
+	d, err := s.loadCaseData(ctx, caseID)
 	if err != nil {
 		return err
 	}
-	reports, err := s.Reports(ctx, caseID)
-	if err != nil {
-		return err
-	}
-	var a *Analysis
-	if len(reports) > 0 {
-		if a, err = s.EnsureAnalysis(ctx, caseID); err != nil {
-			return err
-		}
-	}
-	history, err := s.AllVerdicts(ctx, caseID)
-	if err != nil {
-		return err
-	}
+	c := d.Case
 
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".parallax-export-*")
 	if err != nil {
@@ -64,17 +51,17 @@ func (s *Store) exportBundle(ctx context.Context, caseID int64, path string) err
 		if err != nil {
 			return err
 		}
-		for _, r := range reports {
+		for _, r := range d.Reports {
 			if _, err := addReport(ctx, tx, id, r.Compare(), r.Added); err != nil {
 				return err
 			}
 		}
-		if a != nil {
-			if err := saveAnalysis(ctx, tx, id, a.Result); err != nil {
+		if d.Analysis != nil {
+			if err := saveAnalysis(ctx, tx, id, d.Analysis.Result); err != nil {
 				return err
 			}
 		}
-		for _, v := range history {
+		for _, v := range d.History {
 			v.CaseID = id
 			if _, err := insertVerdict(ctx, tx, v); err != nil {
 				return err
