@@ -148,18 +148,15 @@ func endsWithCue(toks []token) bool {
 	return isCapitalised(last[1].text) || pronounCase[last[1].key]
 }
 
-var pronounCase = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
+var pronounCase = setOf("he", "she", "they", "it", "we", "i")
 
 // attributionWords are the words that say who spoke and when, not what
 // happened.
-var attributionWords = map[string]bool{
-	"said": true, "says": true, "say": true, "told": true, "tells": true, "added": true, "adding": true,
-	"asked": true, "called": true, "wrote": true, "writes": true, "tweeted": true, "explained": true,
-	"continued": true, "according": true, "statement": true, "reporters": true, "interview": true,
-	"morning": true, "afternoon": true, "evening": true, "night": true, "today": true, "yesterday": true,
-	"good": true, "later": true, "earlier": true, "reporter": true, "spokesman": true,
-	"spokeswoman": true, "spokesperson": true, "noted": true, "stated": true, "insisted": true,
-}
+var attributionWords = setOf("said", "says", "say", "told", "tells", "added", "adding", "asked",
+	"called", "wrote", "writes", "tweeted", "explained", "continued", "according", "statement",
+	"reporters", "interview", "morning", "afternoon", "evening", "night", "today", "yesterday",
+	"good", "later", "earlier", "reporter", "spokesman", "spokeswoman", "spokesperson", "noted",
+	"stated", "insisted")
 
 // substance counts the words of toks that say what happened: not function
 // words, names, reporting verbs or times.
@@ -179,10 +176,8 @@ func substance(toks []token) int {
 
 // attributionCues are the words one of the source patterns needs, so
 // that the patterns run only where one may match.
-var attributionCues = map[string]bool{
-	"said": true, "says": true, "told": true, "announced": true, "reported": true, "confirmed": true,
-	"added": true, "claimed": true, "denied": true, "stated": true, "wrote": true, "according": true,
-}
+var attributionCues = setOf("said", "says", "told", "announced", "reported", "confirmed", "added",
+	"claimed", "denied", "stated", "wrote", "according")
 
 // claimSource returns who a claim is attributed to, or "".
 func claimSource(text string) string {

@@ -8,24 +8,17 @@ import (
 
 // entityTitles are words that precede or follow a name without being part
 // of who it names.
-var entityTitles = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "senator": true, "rep": true,
-	"gov": true, "gen": true, "prof": true, "president": true, "sir": true, "inc": true, "ltd": true,
-	"co": true, "corp": true, "plc": true, "llc": true, "nv": true, "ag": true, "sa": true,
-	"the": true, "cong": true, "judge": true, "minister": true, "secretary": true,
-}
+var entityTitles = setOf("mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "gen", "prof",
+	"president", "sir", "inc", "ltd", "co", "corp", "plc", "llc", "nv", "ag", "sa", "the", "cong",
+	"judge", "minister", "secretary")
 
 // entityStop are capitalised words that open sentences or name times, not
 // entities.
-var entityStop = map[string]bool{
-	"a": true, "an": true, "the": true, "in": true, "on": true, "at": true, "but": true, "and": true,
-	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "his": true, "her": true,
-	"its": true, "their": true, "this": true, "that": true, "these": true, "those": true, "as": true,
-	"after": true, "before": true, "when": true, "while": true, "if": true, "for": true, "of": true,
-	"with": true, "by": true, "from": true, "to": true, "so": true, "yet": true, "also": true,
-	"there": true, "what": true, "who": true, "one": true, "some": true, "now": true, "then": true,
-	"read": true, "more": true, "photo": true, "image": true, "however": true, "although": true,
-}
+var entityStop = setOf("a", "an", "the", "in", "on", "at", "but", "and", "he", "she", "it", "they",
+	"we", "i", "his", "her", "its", "their", "this", "that", "these", "those", "as", "after",
+	"before", "when", "while", "if", "for", "of", "with", "by", "from", "to", "so", "yet", "also",
+	"there", "what", "who", "one", "some", "now", "then", "read", "more", "photo", "image", "however",
+	"although")
 
 // entityNames returns the runs of capitalised words of text (names of
 // people, places and organisations), titles dropped, in their original

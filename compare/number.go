@@ -488,7 +488,7 @@ func digitStep(digits string) float64 {
 }
 
 // deathWords are the counted nouns of a death toll.
-var deathWords = map[string]bool{"dead": true, "death": true, "fatality": true, "killed": true, "victim": true}
+var deathWords = setOf("dead", "death", "fatality", "killed", "victim")
 
 func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
@@ -564,11 +564,8 @@ func pm(h float64) float64 {
 }
 
 // countWords are words after a figure that are not what it counts.
-var countSkip = map[string]bool{
-	"of": true, "the": true, "more": true, "other": true, "additional": true, "new": true,
-	"former": true, "young": true, "old": true, "extra": true, "its": true, "their": true,
-	"his": true, "her": true, "our": true, "those": true, "these": true, "them": true,
-}
+var countSkip = setOf("of", "the", "more", "other", "additional", "new", "former", "young", "old",
+	"extra", "its", "their", "his", "her", "our", "those", "these", "them")
 
 // countedNoun returns what a bare count counts: the first lower-case word
 // within three words after it that is not an article or adjective of

@@ -325,37 +325,26 @@ func isStageDirection(text string) bool {
 
 // termCues are the words that, right before a quotation mark, introduce a
 // name or a word being talked about rather than anybody's speech.
-var termCues = map[string]bool{
-	"its": true, "their": true, "so-called": true, "dubbed": true, "nicknamed": true, "nickname": true,
-	"moniker": true, "titled": true, "entitled": true, "term": true, "word": true, "phrase": true,
-	"label": true, "labels": true, "slogan": true, "hashtag": true, "motto": true, "headline": true,
-	"banner": true,
-}
+var termCues = setOf("its", "their", "so-called", "dubbed", "nicknamed", "nickname", "moniker",
+	"titled", "entitled", "term", "word", "phrase", "label", "labels", "slogan", "hashtag", "motto",
+	"headline", "banner")
 
 // labelNouns are the nouns that, followed by "of", name what the quoted
 // words are: "the mantra of ‘…’", "Byrd's strategy of “massive resistance”".
-var labelNouns = map[string]bool{
-	"mantra": true, "strategy": true, "policy": true, "doctrine": true, "label": true, "labels": true,
-	"notion": true, "concept": true, "slogan": true, "motto": true, "term": true, "terms": true,
-}
+var labelNouns = setOf("mantra", "strategy", "policy", "doctrine", "label", "labels", "notion",
+	"concept", "slogan", "motto", "term", "terms")
 
 // workKinds are the kinds of titled work — shows, films, books — whose
 // names are quoted right after the word ("the documentary “13th”") or
 // right before it ("his “Keepin' It Real” radio program").
-var workKinds = map[string]bool{
-	"show": true, "program": true, "programme": true, "series": true, "episode": true, "broadcast": true,
-	"documentary": true, "film": true, "movie": true, "book": true, "novel": true, "memoir": true,
-	"album": true, "song": true, "play": true, "musical": true, "podcast": true, "column": true,
-	"commentary": true, "op-ed": true, "sitcom": true,
-}
+var workKinds = setOf("show", "program", "programme", "series", "episode", "broadcast",
+	"documentary", "film", "movie", "book", "novel", "memoir", "album", "song", "play", "musical",
+	"podcast", "column", "commentary", "op-ed", "sitcom")
 
 // mentionWords are words that, quoted on their own, are talked about
 // rather than said: "unless simply because “she” is a “he”".
-var mentionWords = map[string]bool{
-	"he": true, "she": true, "him": true, "her": true, "it": true, "they": true, "them": true,
-	"we": true, "us": true, "you": true, "when": true, "if": true, "why": true, "how": true,
-	"what": true, "where": true, "who": true, "whether": true,
-}
+var mentionWords = setOf("he", "she", "him", "her", "it", "they", "them", "we", "us", "you",
+	"when", "if", "why", "how", "what", "where", "who", "whether")
 
 // isTerm tells a scare-quoted label, name or title — quoted words that are
 // nobody's reproduced speech — from a quote. It looks at the words around
