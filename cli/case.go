@@ -109,19 +109,18 @@ func runCaseShow(env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	id := c.ID
 	ctx := context.Background()
-	reports, err := s.Reports(ctx, id)
+	reports, err := s.Reports(ctx, c.ID)
 	if err != nil {
 		return err
 	}
 	var a *storage.Analysis
 	if len(reports) > 0 {
-		if a, err = s.EnsureAnalysis(ctx, id); err != nil {
+		if a, err = s.EnsureAnalysis(ctx, c.ID); err != nil {
 			return err
 		}
 	}
-	verdicts, err := s.CurrentVerdicts(ctx, id)
+	verdicts, err := s.CurrentVerdicts(ctx, c.ID)
 	if err != nil {
 		return err
 	}
@@ -189,7 +188,6 @@ func runCaseAdd(env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	id := c.ID
 	if *reference != "" && !slices.Contains(files, *reference) {
 		files = append([]string{*reference}, files...)
 	}
@@ -198,14 +196,14 @@ func runCaseAdd(env *Env, args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	added, err := s.AddReports(ctx, id, reports)
+	added, err := s.AddReports(ctx, c.ID, reports)
 	if err != nil {
 		return err
 	}
 	for _, r := range added {
 		fmt.Fprintf(env.Stdout, "Added report %d: %s (%s)\n", r.ID, r.Meta.Outlet, r.File)
 	}
-	return reanalyse(env, s, id)
+	return reanalyse(env, s, c.ID)
 }
 
 // reanalyse analyses a case after its reports changed and says what the
@@ -229,7 +227,6 @@ func runCaseRemove(env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	id := c.ID
 	ids := make([]int64, len(operands))
 	for i, o := range operands {
 		if ids[i], err = parseID("report", o); err != nil {
@@ -238,12 +235,12 @@ func runCaseRemove(env *Env, args []string) error {
 	}
 	ctx := context.Background()
 	for _, rid := range ids {
-		if err := s.RemoveReport(ctx, id, rid); err != nil {
+		if err := s.RemoveReport(ctx, c.ID, rid); err != nil {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "Removed report %d\n", rid)
 	}
-	return reanalyse(env, s, id)
+	return reanalyse(env, s, c.ID)
 }
 
 func runCaseAnalyze(env *Env, args []string) error {
@@ -256,11 +253,10 @@ func runCaseAnalyze(env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	id := c.ID
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown format %q: want text or json", *format)
 	}
-	a, err := s.Analyze(context.Background(), id)
+	a, err := s.Analyze(context.Background(), c.ID)
 	if err != nil {
 		return err
 	}

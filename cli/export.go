@@ -29,32 +29,31 @@ func runExport(env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	id := c.ID
 	ctx := context.Background()
 	if *format == "bundle" {
 		path := *outPath
 		if path == "" {
 			path = fileName(c.Title) + storage.BundleExt
 		}
-		if err := s.ExportBundle(ctx, id, path); err != nil {
+		if err := s.ExportBundle(ctx, c.ID, path); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Wrote case %d to %s\n", id, path)
+		fmt.Fprintf(env.Stdout, "Wrote case %d to %s\n", c.ID, path)
 		return nil
 	}
 	var buf bytes.Buffer
 	switch *format {
 	case "csv":
-		err = s.ExportCSV(ctx, id, &buf)
+		err = s.ExportCSV(ctx, c.ID, &buf)
 	case "json":
-		err = s.ExportJSON(ctx, id, &buf)
+		err = s.ExportJSON(ctx, c.ID, &buf)
 	case "md", "markdown":
-		err = s.ExportMarkdown(ctx, id, &buf)
+		err = s.ExportMarkdown(ctx, c.ID, &buf)
 	case "claimreview":
 		if *org == "" || *pageURL == "" {
 			return fmt.Errorf("ClaimReview needs --org NAME (who reviews) and --url URL (the page that publishes the reviews)")
 		}
-		err = s.ExportClaimReview(ctx, id, storage.Publisher{Organization: *org, OrganizationURL: *orgURL, URL: *pageURL}, &buf)
+		err = s.ExportClaimReview(ctx, c.ID, storage.Publisher{Organization: *org, OrganizationURL: *orgURL, URL: *pageURL}, &buf)
 	default:
 		return fmt.Errorf("unknown format %q: want csv, json, md, claimreview or bundle", *format)
 	}

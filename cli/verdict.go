@@ -46,14 +46,13 @@ func runVerdictSet(env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	id := c.ID
 	ref, status := operands[0], strings.Join(operands[1:], " ")
 	ctx := context.Background()
-	before, err := s.History(ctx, id, ref)
+	before, err := s.History(ctx, c.ID, ref)
 	if err != nil {
 		return err
 	}
-	v, err := s.RecordVerdict(ctx, id, ref, storage.VerdictInput{Status: status, Note: *note, Evidence: evidence, Reviewer: *reviewer})
+	v, err := s.RecordVerdict(ctx, c.ID, ref, storage.VerdictInput{Status: status, Note: *note, Evidence: evidence, Reviewer: *reviewer})
 	if err != nil {
 		return err
 	}
@@ -83,13 +82,12 @@ func runVerdictHistory(env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	id := c.ID
 	ctx := context.Background()
 	var hist []storage.Verdict
 	if len(operands) > 0 {
-		hist, err = s.History(ctx, id, operands[0])
+		hist, err = s.History(ctx, c.ID, operands[0])
 	} else {
-		hist, err = s.AllVerdicts(ctx, id)
+		hist, err = s.AllVerdicts(ctx, c.ID)
 	}
 	if err != nil {
 		return err
