@@ -99,9 +99,17 @@ func (cv *caseView) reloadReports() {
 // addFileDialog asks for a report file to add; addFolderDialog adds a
 // folder's reports at once.
 func (cv *caseView) addFileDialog() {
+	cv.ui.openFileDialog(storage.NewExtensionFileFilter(reportExtensions), "Add", func(path string) {
+		cv.addFiles([]string{path})
+	})
+}
+
+// openFileDialog asks for a file and hands its path to use. A nil filter
+// offers every file; an empty confirm keeps the dialog's own button.
+func (u *UI) openFileDialog(filter storage.FileFilter, confirm string, use func(path string)) {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
-			cv.ui.showError(err)
+			u.showError(err)
 			return
 		}
 		if rc == nil {
@@ -109,10 +117,14 @@ func (cv *caseView) addFileDialog() {
 		}
 		path := rc.URI().Path()
 		rc.Close()
-		cv.addFiles([]string{path})
-	}, cv.ui.win)
-	d.SetFilter(storage.NewExtensionFileFilter(reportExtensions))
-	d.SetConfirmText("Add")
+		use(path)
+	}, u.win)
+	if filter != nil {
+		d.SetFilter(filter)
+	}
+	if confirm != "" {
+		d.SetConfirmText(confirm)
+	}
 	d.Show()
 }
 

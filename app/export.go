@@ -116,16 +116,7 @@ func (u *UI) importBundleDialog() {
 	if e == nil {
 		return
 	}
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	u.openFileDialog(nil, "", func(path string) {
 		cases, err := e.ImportBundle(path)
 		if err != nil {
 			u.showError(err)
@@ -134,7 +125,7 @@ func (u *UI) importBundleDialog() {
 		if len(cases) > 0 {
 			u.openCase(cases[0])
 		}
-	}, u.win)
+	})
 }
 
 // fileName makes a case title fit for a file name.
