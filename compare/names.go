@@ -636,7 +636,7 @@ func buildCast(d *document) *cast {
 func lowerWords(body string) map[string]bool {
 	set := map[string]bool{}
 	start := -1
-	for i, r := range body {
+	for i, r := range body + " " { // the space ends a last word
 		if unicode.IsLetter(r) {
 			if start < 0 {
 				start = i

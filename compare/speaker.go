@@ -73,8 +73,8 @@ type speakerFinder struct {
 	d    *document
 	cast *cast
 	ws   []word
-	// last is the entity of the last named, resolved speaker and the
-	// paragraph of its quote.
+	// last is the entity of the last named, resolved speaker, and the
+	// paragraph and end of its quote.
 	last     *entity
 	lastPara int
 	lastPos  int

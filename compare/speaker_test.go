@@ -288,3 +288,13 @@ func TestSplitWordsHashtagAndMarks(t *testing.T) {
 		}
 	}
 }
+
+// A word that ends the text counts as written in lower case too.
+func TestLowerWordsLastWord(t *testing.T) {
+	got := lowerWords("Smith met the mayor")
+	for w, want := range map[string]bool{"met": true, "mayor": true, "Smith": false, "smith": false} {
+		if got[w] != want {
+			t.Errorf("lowerWords has %q = %v, want %v", w, got[w], want)
+		}
+	}
+}
