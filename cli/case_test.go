@@ -144,6 +144,8 @@ func TestCaseBadInput(t *testing.T) {
 		{"bad evidence", []string{"verdict", "set", "--evidence", "minutes.pdf", "1", "g1", "accurate"}, 1, nil, []string{"not an absolute http or https URL"}},
 		{"bad scale", []string{"verdict", "scale", "--set", "a=1,b"}, 1, nil, []string{`scale entry "b"`}},
 		{"unknown format", []string{"export", "--format", "xml", "1"}, 1, nil, []string{`unknown format "xml"`}},
+		{"export to a missing folder", []string{"export", "--format", "csv", "--out", filepath.Join(dir, "gone", "case.csv"), "1"}, 1, nil,
+			[]string{"write " + filepath.Join(dir, "gone", "case.csv")}},
 		{"newer bundle", []string{"import", newer}, 1, nil, []string{"newer version of Parallax"}},
 		{"text file as bundle", []string{"import", notDB}, 1, nil, []string{"not a Parallax database"}},
 		{"still one case, five reports", []string{"case", "list"}, 0, []string{"1     5 "}, nil},
