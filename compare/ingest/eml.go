@@ -137,7 +137,8 @@ func multipartText(mediaType string, params map[string]string, body io.Reader, d
 			return "", fmt.Errorf("%w: %s: %v", ErrMalformedMail, mediaType, err)
 		}
 		disp, _, _ := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
-		if disp == "attachment" && !strings.HasPrefix(strings.ToLower(part.Header.Get("Content-Type")), "message/rfc822") {
+		partType := strings.ToLower(part.Header.Get("Content-Type"))
+		if disp == "attachment" && !strings.HasPrefix(partType, "message/rfc822") {
 			continue
 		}
 		text, err := mailText(part.Header, part, depth+1)
@@ -150,7 +151,7 @@ func multipartText(mediaType string, params map[string]string, body io.Reader, d
 		switch {
 		case mediaType != "multipart/alternative":
 			texts = append(texts, text)
-		case strings.HasPrefix(part.Header.Get("Content-Type"), "text/html"):
+		case strings.HasPrefix(partType, "text/html"):
 			rich = text
 		case plain == "":
 			plain = text

@@ -142,6 +142,11 @@ const (
 		"preamble\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + fixtureLead + "\r\n" +
 		"--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>HTML version</p>\r\n--b1--\r\n"
 
+	// Its HTML version first, its type in capitals as some mailers write it.
+	mailAlternativeHTMLFirst = mailHead + "Content-Type: multipart/alternative; boundary=\"b1\"\r\n\r\n" +
+		"--b1\r\nContent-Type: Text/HTML; charset=utf-8\r\n\r\n<p>HTML version</p>\r\n" +
+		"--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + fixtureLead + "\r\n--b1--\r\n"
+
 	mailLatin1 = "From: =?iso-8859-1?q?Jos=E9_Pe=F1a?= <jose@example.org>\r\nTo: desk@example.org\r\nSubject: =?iso-8859-1?q?Caf=E9_reopens?=\r\nOrganization: Easthaven Daily\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\nThe caf\xe9 on the quay reopens on Monday.\r\n"
 
 	mailForwarded = "From: Desk <desk@example.org>\r\nTo: editor@example.org\r\nSubject: Fwd: release\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=f\r\n\r\n" +

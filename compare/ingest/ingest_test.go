@@ -55,6 +55,11 @@ func TestParseFormats(t *testing.T) {
 			body: []string{fixtureLead}, absent: []string{"HTML version", "preamble"},
 		},
 		{
+			name: "eml alternative prefers plain text after an HTML version typed in capitals", file: "mail.eml", data: []byte(mailAlternativeHTMLFirst), format: EML,
+			want: compare.Meta{Title: fixtureTitle, Author: fixtureAuthor, Outlet: "easthaven-port.example", Date: fixtureDate},
+			body: []string{fixtureLead}, absent: []string{"HTML version"},
+		},
+		{
 			name: "eml forwarded as an attachment", file: "fwd.eml", data: []byte(mailForwarded), format: EML,
 			want: compare.Meta{Title: "Fwd: release", Author: "Desk", Outlet: "example.org"},
 			body: []string{"See below.\n", fixtureLead, "“We expect 12,000 vehicles a day,” said Dana Reyes."},
