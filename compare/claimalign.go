@@ -475,22 +475,12 @@ func keptShare(d tokenDiff) float64 {
 // other member against it word by word and flags the figures, dates and
 // names that disagree.
 func makeClaimGroup(res *Result, feats []claimFeatures, members []int, refReport string, opts Options) Group {
-	ref := members[0]
-	for _, m := range members[1:] {
-		a, b := &res.Claims[m], &res.Claims[ref]
-		switch {
-		case (a.Report == refReport) != (b.Report == refReport):
-			if a.Report == refReport {
-				ref = m
-			}
-		case len(a.Values) != len(b.Values):
-			if len(a.Values) > len(b.Values) {
-				ref = m
-			}
-		case len(a.Text) > len(b.Text):
-			ref = m
-		}
-	}
+	ref := pickReference(members,
+		func(m int) bool { return res.Claims[m].Report == refReport },
+		func(a, b int) bool {
+			x, y := &res.Claims[a], &res.Claims[b]
+			return len(x.Values) > len(y.Values) || len(x.Values) == len(y.Values) && len(x.Text) > len(y.Text)
+		})
 	rc := &res.Claims[ref]
 	g := Group{Kind: KindClaim, Reference: rc.ID}
 	for _, m := range members {
