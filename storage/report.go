@@ -176,15 +176,11 @@ func (s *Store) UpdateReport(ctx context.Context, caseID, reportID int64, r *com
 		if err := touchCase(ctx, tx, caseID); err != nil {
 			return err
 		}
-		reports, err := queryReports(ctx, tx, caseID)
+		updated, err := selectReports(ctx, tx, `id = ?`, reportID)
 		if err != nil {
 			return err
 		}
-		for _, stored := range reports {
-			if stored.ID == reportID {
-				out = stored
-			}
-		}
+		out = updated[0]
 		return nil
 	})
 	if err != nil {
@@ -232,9 +228,16 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// queryReports reads a case's reports in the order they were added.
 func queryReports(ctx context.Context, q querier, caseID int64) ([]Report, error) {
+	return selectReports(ctx, q, `case_id = ?`, caseID)
+}
+
+// selectReports reads the reports that meet the SQL condition where, in
+// the order they were added.
+func selectReports(ctx context.Context, q querier, where string, args ...any) ([]Report, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, case_id, hash, file, title, outlet, date, url, author,
-		extra, body, reference, added_at FROM reports WHERE case_id = ? ORDER BY id`, caseID)
+		extra, body, reference, added_at FROM reports WHERE `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
 	}
