@@ -16,6 +16,9 @@ type item struct {
 	toks    []token
 	loose   []token  // toks with loose keys, for matching
 	words   []string // loose keys of the words
+	// outer is the index of the quote of the same report that this one is
+	// nested in (a speaker quoting someone else's words), or -1.
+	outer int
 }
 
 // shingleSize is how many words in a row make one index key.
@@ -176,7 +179,9 @@ func shorter(a, b *item) *item {
 // groupItems forms groups from links. Items that render about the same
 // extent of words are joined transitively; an item that covers a shorter
 // one (a whole statement and one sentence of it) joins the shorter one's
-// group without merging the pieces it covers into one.
+// group without merging the pieces it covers into one, unless the words it
+// shares are a quote nested in it and other reports render it whole: then
+// the nested words and the quote around them keep groups of their own.
 func groupItems(items []item, links []link) [][]int {
 	// copies[i] lists the items with the same words as item i, i first.
 	copies := map[int][]int{}
@@ -213,6 +218,12 @@ func groupItems(items []item, links []link) [][]int {
 		r := find(i)
 		byRoot[r] = append(byRoot[r], i)
 	}
+	inner := map[int][]int{} // item → the quotes nested in it
+	for i, it := range items {
+		if it.outer >= 0 {
+			inner[it.outer] = append(inner[it.outer], i)
+		}
+	}
 	joined := map[int]bool{} // items that joined another's group
 	for _, l := range covers {
 		long, short := l.a, l.b
@@ -222,6 +233,11 @@ func groupItems(items []item, links []link) [][]int {
 		r := find(short)
 		for _, x := range append([]int{long}, copies[long]...) {
 			if find(x) == r || slices.Contains(byRoot[r], x) {
+				continue
+			}
+			if len(byRoot[find(x)]) > 1 && slices.ContainsFunc(inner[x], func(y int) bool { return find(y) == r }) {
+				// Its words there are another speaker's, nested in it, and
+				// other reports render it whole in a group of its own.
 				continue
 			}
 			byRoot[r] = append(byRoot[r], x)
@@ -292,6 +308,7 @@ func align(res *Result, opts Options) []Group {
 	for i, q := range res.Quotes {
 		items[i] = newItem(q.ID, q.Report, q.Speaker, q.Text)
 	}
+	setOuter(items, res.Quotes)
 	var groups []Group
 	for _, members := range groupItems(items, linkItems(items, opts)) {
 		groups = append(groups, makeGroup(items, members, refReport, opts))
@@ -301,6 +318,28 @@ func align(res *Result, opts Options) []Group {
 		groups[i].ID = fmt.Sprintf("g%d", i+1)
 	}
 	return groups
+}
+
+// setOuter records for each item the innermost quote of its report whose
+// span holds its own.
+func setOuter(items []item, quotes []Quote) {
+	byReport := map[string][]int{}
+	for i, q := range quotes {
+		byReport[q.Report] = append(byReport[q.Report], i)
+	}
+	for _, in := range byReport {
+		for _, i := range in {
+			for _, j := range in {
+				qi, qj := quotes[i].Span, quotes[j].Span
+				if j == i || qj.Start > qi.Start || qj.End < qi.End || qj == qi {
+					continue
+				}
+				if o := items[i].outer; o < 0 || quotes[o].Len() > qj.Len() {
+					items[i].outer = j
+				}
+			}
+		}
+	}
 }
 
 // newItem prepares a quote's text for alignment.
@@ -314,7 +353,7 @@ func newItem(id, report, speaker, text string) item {
 			w = append(w, loose[i].key)
 		}
 	}
-	return item{id: id, report: report, speaker: speaker, toks: toks, loose: loose, words: w}
+	return item{id: id, report: report, speaker: speaker, toks: toks, loose: loose, words: w, outer: -1}
 }
 
 // pickReference returns the member of a group that the others are diffed

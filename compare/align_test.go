@@ -27,3 +27,33 @@ func TestGroupItems(t *testing.T) {
 		t.Errorf("groups %v, want %v (whole statements join each piece's group; a group inside another is dropped)", got, want)
 	}
 }
+
+func TestGroupItemsNested(t *testing.T) {
+	// r1 and r2 both quote a speaker who quotes someone else (item 1 is
+	// nested in item 0, item 3 in item 2); r3 quotes an order nested at the
+	// start of its own words, which r4 quotes alone.
+	texts := []struct {
+		report, text string
+		outer        int
+	}{
+		{"r1", "He was angry about the delay. But I was worried. He said: 'The bridge is safe. It is a short span.'", -1},
+		{"r1", "The bridge is safe. It is a short span.", 0},
+		{"r2", "He was angry about the delay. But I was worried. He said: 'The bridge is safe. It is a short span.'", -1},
+		{"r2", "The bridge is safe. It is a short span.", 2},
+		{"r3", "'Drive at forty miles an hour or we do it again.' But that car was a death trap with a loose seat.", -1},
+		{"r3", "Drive at forty miles an hour or we do it again.", 4},
+		{"r4", "Drive at forty miles an hour or we do it again.", -1},
+	}
+	var items []item
+	for _, x := range texts {
+		it := newItem(x.report, x.report, "", x.text)
+		it.outer = x.outer
+		items = append(items, it)
+	}
+	got := groupItems(items, linkItems(items, DefaultOptions()))
+	want := [][]int{{0, 2}, {1, 3}, {4, 5, 6}}
+	slices.SortFunc(got, slices.Compare)
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("groups %v, want %v (a quote rendered whole elsewhere stays out of its nested quote's group; one rendered nowhere else joins it)", got, want)
+	}
+}
