@@ -4,6 +4,10 @@
 package main
 
 import (
+	// Imported first so that the C locale reads as English before Fyne's
+	// packages ask for the user's language.
+	_ "github.com/parallax-review/parallax/internal/clocale"
+
 	"errors"
 	"flag"
 	"fmt"

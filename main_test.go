@@ -1,10 +1,39 @@
 package main
 
 import (
+	"bytes"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 )
+
+// TestMain runs main instead of the tests when a test re-executes this
+// binary as parallax.
+func TestMain(m *testing.M) {
+	if os.Getenv("PARALLAX_TEST_RUN_MAIN") == "1" {
+		main()
+	}
+	os.Exit(m.Run())
+}
+
+func TestCLocaleQuiet(t *testing.T) {
+	for _, lang := range []string{"C", "C.UTF-8", "POSIX"} {
+		t.Run(lang, func(t *testing.T) {
+			cmd := exec.Command(os.Args[0], "version")
+			cmd.Env = append(os.Environ(), "PARALLAX_TEST_RUN_MAIN=1", "LC_ALL=", "LC_MESSAGES=", "LANG="+lang)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("parallax version: %v\n%s", err, stderr.String())
+			}
+			if !strings.HasPrefix(stdout.String(), "parallax ") || stderr.Len() > 0 {
+				t.Errorf("stdout %q, stderr %q; want the version and nothing on stderr", stdout.String(), stderr.String())
+			}
+		})
+	}
+}
 
 func TestCheckFiles(t *testing.T) {
 	sample, err := filepath.Glob("assets/sample/*.txt")
