@@ -138,7 +138,7 @@ func writeText(w io.Writer, res *compare.Result, color bool) error {
 			fmt.Fprintf(w, " · %s", speaker)
 		}
 		fmt.Fprintf(w, " · %d renderings%s\n", len(g.Members), st.end)
-		fmt.Fprintf(w, "  %s: %s\n", outlet[rep], oneLine(text))
+		fmt.Fprintf(w, "  %s: %s\n", outlet[rep], compare.OneLine(text))
 		for _, d := range g.Diffs {
 			rep, _, speaker := member(d.Member)
 			fmt.Fprintf(w, "  %s", outlet[rep])
@@ -147,7 +147,7 @@ func writeText(w io.Writer, res *compare.Result, color bool) error {
 			}
 			fmt.Fprintf(w, ": ")
 			for _, e := range d.Edits {
-				t := oneLine(e.Text)
+				t := compare.OneLine(e.Text)
 				switch e.Op {
 				case compare.OpDelete:
 					fmt.Fprintf(w, "%s%s%s", st.del, t, st.endDel)
@@ -181,7 +181,7 @@ func writeText(w io.Writer, res *compare.Result, color bool) error {
 		fmt.Fprintf(w, "\n%sClaims only one report states%s\n", st.bold, st.end)
 		for _, g := range unique {
 			rep, text, _ := member(g.Reference)
-			fmt.Fprintf(w, "  %s: %s\n", outlet[rep], clip(oneLine(text), 110))
+			fmt.Fprintf(w, "  %s: %s\n", outlet[rep], clip(compare.OneLine(text), 110))
 		}
 	}
 
@@ -206,22 +206,6 @@ func writeText(w io.Writer, res *compare.Result, color bool) error {
 			outlet[s.Copy], outlet[s.Of], 100*s.Containment)
 	}
 	return nil
-}
-
-// oneLine folds each run of white space, line breaks included, into one
-// space, keeping a space at either end where there was one.
-func oneLine(s string) string {
-	out := strings.Join(strings.Fields(s), " ")
-	if out == "" {
-		return strings.Repeat(" ", min(len(s), 1))
-	}
-	if s[0] == ' ' || s[0] == '\n' || s[0] == '\t' {
-		out = " " + out
-	}
-	if c := s[len(s)-1]; c == ' ' || c == '\n' || c == '\t' {
-		out += " "
-	}
-	return out
 }
 
 // clip shortens s to at most n runes, marking a cut with an ellipsis.

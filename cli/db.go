@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parallax-review/parallax/compare"
 	"github.com/parallax-review/parallax/storage"
 )
 
@@ -100,9 +101,9 @@ func writeVerdict(w io.Writer, v storage.Verdict) {
 	if v.Orphan {
 		ref = "orphan"
 	}
-	fmt.Fprintf(w, "  %-7s %-24s %s  %s  “%s”\n", ref, v.Status, when(v.Time), v.Reviewer, clip(oneLine(v.Target.Text), 60))
+	fmt.Fprintf(w, "  %-7s %-24s %s  %s  “%s”\n", ref, v.Status, when(v.Time), v.Reviewer, clip(compare.OneLine(v.Target.Text), 60))
 	if v.Note != "" {
-		fmt.Fprintf(w, "          note: %s\n", oneLine(v.Note))
+		fmt.Fprintf(w, "          note: %s\n", compare.OneLine(v.Note))
 	}
 	for _, e := range v.Evidence {
 		fmt.Fprintf(w, "          evidence: %s\n", e)

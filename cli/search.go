@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/parallax-review/parallax/compare"
 	"github.com/parallax-review/parallax/storage"
 )
 
@@ -46,7 +47,7 @@ func runSearch(env *Env, args []string) error {
 		if h.Outlet != "" {
 			fmt.Fprintf(out, " · %s", h.Outlet)
 		}
-		fmt.Fprintf(out, "\n    %s\n", oneLine(h.Snippet))
+		fmt.Fprintf(out, "\n    %s\n", compare.OneLine(h.Snippet))
 	}
 	return out.Flush()
 }

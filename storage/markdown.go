@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
 	"github.com/parallax-review/parallax/compare"
 )
@@ -120,7 +119,7 @@ func (d *caseData) writeGroup(out io.Writer, g *compare.Group) {
 func markDiff(edits []compare.Edit) string {
 	var b strings.Builder
 	for _, e := range edits {
-		text := oneLine(e.Text)
+		text := compare.OneLine(e.Text)
 		core := strings.TrimSpace(text)
 		if core == "" || e.Op == compare.OpEqual {
 			b.WriteString(mdEscape(text))
@@ -156,26 +155,6 @@ var mdEscape = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "
 // mdCell escapes text for a table cell.
 func mdCell(s string) string {
 	return strings.ReplaceAll(mdEscape(trimmedLine(s)), "|", `\|`)
-}
-
-// oneLine folds each run of white space, line breaks included, into one
-// space, keeping a space at either end where there was one, so that diff
-// runs still join up.
-func oneLine(s string) string {
-	folded := strings.Join(strings.Fields(s), " ")
-	if folded == "" {
-		if s != "" {
-			return " "
-		}
-		return ""
-	}
-	if strings.TrimLeftFunc(s, unicode.IsSpace) != s {
-		folded = " " + folded
-	}
-	if strings.TrimRightFunc(s, unicode.IsSpace) != s {
-		folded += " "
-	}
-	return folded
 }
 
 // trimmedLine is the text on one line without white space at its ends.
