@@ -77,11 +77,11 @@ func TestQualityPolnear(t *testing.T) {
 	}
 	got := score(t, sharedDir(t, "polnear-dev"))
 	// PolNeAR's gold leaves out quotes the annotation rules count — quotes
-	// inside quotes, single-quoted headline quotes, the paragraphs of a
-	// quote running over several, the second part of a quote broken by its
-	// attribution, repeated lines — so finding them costs precision here.
+	// inside quotes, the paragraphs of a quote running over several, the
+	// lines of a quoted transcript, the second part of a quote broken by
+	// its attribution, repeated lines — so finding them costs precision here.
 	checkFloors(t, got, map[string]float64{
-		"quote_f1":    0.925,
+		"quote_f1":    0.935,
 		"speaker_acc": 0.59,
 	})
 }

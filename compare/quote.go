@@ -295,10 +295,11 @@ func isQuoteRune(r rune) bool {
 func findQuotes(d *document) []Quote {
 	var quotes []Quote
 	var spans []quoteSpan
+	title := titleEnd(d.report)
 	for pi, p := range d.paragraphs {
 		for _, s := range p.quotes {
 			text := d.text(s.Span)
-			if strings.TrimFunc(text, isQuoteSpace) == "" || isStageDirection(text) || isTerm(d, pi, s) {
+			if s.Start < title || strings.TrimFunc(text, isQuoteSpace) == "" || isStageDirection(text) || isTerm(d, pi, s) {
 				continue
 			}
 			quotes = append(quotes, Quote{Report: d.report.ID, Text: text, Span: s.Span, Paragraph: pi})
@@ -307,6 +308,43 @@ func findQuotes(d *document) []Quote {
 	}
 	attributeSpeakers(d, quotes, spans)
 	return quotes
+}
+
+// Limits of the title block that a report without a title in its header
+// begins with.
+const (
+	maxTitleLines = 2
+	maxTitleWords = 20
+)
+
+// titleEnd returns the offset in r's body where a title block ends, or 0
+// when the body begins with none. A report whose header gives no title
+// often begins with it instead: one or two short lines, the first not
+// opening with a quotation mark, set off from the rest by a blank line.
+// Such a title stands where the header's title does; quotes are sought in
+// the body the title heads, as they are in a report with a header.
+func titleEnd(r *Report) int {
+	if r.Meta.Title != "" {
+		return 0
+	}
+	body := r.Body
+	end := strings.Index(body, "\n\n")
+	if end < 0 || strings.TrimSpace(body[end:]) == "" {
+		return 0
+	}
+	lines := strings.Split(body[:end], "\n")
+	if len(lines) > maxTitleLines {
+		return 0
+	}
+	for _, l := range lines {
+		if n := len(strings.Fields(l)); n == 0 || n > maxTitleWords {
+			return 0
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(lines[0])); isQuoteRune(r) {
+		return 0
+	}
+	return end
 }
 
 func isQuoteSpace(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }

@@ -140,6 +140,42 @@ func TestFindQuotes(t *testing.T) {
 	}
 }
 
+// TestFindQuotesTitle checks that the title a report without a header
+// begins with is no part of the body quotes are sought in.
+func TestFindQuotesTitle(t *testing.T) {
+	tests := []struct {
+		name  string
+		title string // the header's title
+		body  string
+		want  []string
+	}{
+		{"title line", "", "Mayor Calls Bridge Plan ‘A Triumph’\n\n“It is a triumph,” the mayor said.",
+			[]string{"It is a triumph,"}},
+		{"title and subtitle", "", "Mayor hails bridge;\nCalls plan 'a triumph' at rally.\n\n“It is a triumph,” she said.",
+			[]string{"It is a triumph,"}},
+		{"title in the header", "Mayor hails bridge", "Mayor calls plan ‘a triumph’.\n\nShe spoke at noon.",
+			[]string{"a triumph"}},
+		{"first line opens with a quote", "", "“It is a triumph,” the mayor said.\n\nShe spoke at noon.",
+			[]string{"It is a triumph,"}},
+		{"first paragraph too long for a title", "",
+			"The mayor, who spoke at noon beside the river on Monday, called the plan for the new bridge “a triumph” of the council.\n\nShe left.",
+			[]string{"a triumph"}},
+		{"three short lines", "", "Mayor speaks.\nCalls plan 'a triumph'.\nCrowd cheers.\n\nShe left.",
+			[]string{"a triumph"}},
+		{"nothing after the first line", "", "Mayor calls plan ‘a triumph’.", []string{"a triumph"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &Report{ID: "r1", Body: tt.body, Meta: Meta{Title: tt.title}}
+			qs := findQuotes(newDocument(r))
+			checkQuoteInvariants(t, tt.body, qs)
+			if got := quoteTexts(qs); !slices.Equal(got, tt.want) {
+				t.Errorf("quotes of %q\n got %q\nwant %q", tt.body, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestSeedReport checks the report the project started from, when the
 // corpus is beside the repository: seven quotes by three speakers, and
 // its scare-quoted policy name is no quote.
