@@ -61,7 +61,8 @@ func parseHTML(data []byte) (compare.Meta, string, error) {
 const minPageWords = 20
 
 // extractArticle runs the article extractor on a parsed page. It returns
-// the page's metadata and main text, "" when it finds no article.
+// the page's metadata and main text, one paragraph a line with a blank
+// line between paragraphs, "" when it finds no article.
 func extractArticle(doc *html.Node) (compare.Meta, string) {
 	var meta compare.Meta
 	res, err := trafilatura.ExtractDocument(doc, htmlOptions)
@@ -78,7 +79,7 @@ func extractArticle(doc *html.Node) (compare.Meta, string) {
 	if err != nil || res == nil {
 		return meta, ""
 	}
-	return meta, res.ContentText
+	return meta, articleParagraphs(res.ContentText, res.ContentNode)
 }
 
 // pageTitle returns the text of the page's <title>, or of its first <h1>.
@@ -226,12 +227,14 @@ func squash(s string) string {
 	}, s)
 }
 
-// blockElements end a line of text when rendered plainly.
+// blockElements end a line of text, a paragraph, when rendered plainly.
 var blockElements = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Tr: true,
 	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
 	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Ul: true, atom.Ol: true,
+	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Figure: true, atom.Figcaption: true,
 	atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true, atom.Hr: true,
+	atom.Main: true, atom.Address: true,
 }
 
 // plainText renders a whole document as text, one block a line, skipping

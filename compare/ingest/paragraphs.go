@@ -1,0 +1,209 @@
+package ingest
+
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// gap is what separates two neighbouring letters of a text (two runes
+// that are not white space).
+type gap int8
+
+// The gaps, from the weakest: a stronger one wins where several meet.
+const (
+	gapUnknown gap = iota - 1 // the content tree does not hold the pair
+	gapNone                   // the letters touch
+	gapSpace                  // white space
+	gapBreak                  // a paragraph ends between them
+)
+
+// letters is a text as the runes that are not white space, each with the
+// gap before it (that of the first rune is meaningless).
+type letters struct {
+	runes []rune
+	gaps  []gap
+}
+
+// add appends r with the gap g before it.
+func (l *letters) add(r rune, g gap) {
+	l.runes = append(l.runes, r)
+	l.gaps = append(l.gaps, g)
+}
+
+// textLetters reads a plain text: white space is a space, nothing else
+// separates.
+func textLetters(s string) letters {
+	var l letters
+	g := gapNone
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			g = gapSpace
+			continue
+		}
+		l.add(r, g)
+		g = gapNone
+	}
+	return l
+}
+
+// cellElements are table cells: separated by a space, not a paragraph.
+var cellElements = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
+
+// treeLetters reads the extractor's content tree as a reader sees it:
+// text nodes run on into each other and into inline elements (links,
+// emphasis) without a space, white space in them is a space, table cells
+// are parted by a space, and block elements (blockElements: paragraphs,
+// headings, list items, quotations, line breaks…) end a paragraph. It
+// walks the tree without recursion, so deep nesting costs no stack.
+func treeLetters(root *html.Node) letters {
+	var l letters
+	pending := gapNone
+	mark := func(g gap) { pending = max(pending, g) }
+	edge := func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		// The extractor renames elements without updating DataAtom.
+		if a := atom.Lookup([]byte(n.Data)); blockElements[a] {
+			mark(gapBreak)
+		} else if cellElements[a] {
+			mark(gapSpace)
+		}
+	}
+	for n := root; n != nil; {
+		edge(n)
+		if n.Type == html.TextNode {
+			for _, r := range n.Data {
+				if unicode.IsSpace(r) {
+					mark(gapSpace)
+					continue
+				}
+				l.add(r, pending)
+				pending = gapNone
+			}
+		}
+		if n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		for ; n != nil; n = n.Parent {
+			edge(n)
+			if n == root {
+				n = nil
+				break
+			}
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+		}
+	}
+	return l
+}
+
+// alignTimeout bounds the alignment of a text with a content tree that
+// does not hold exactly its letters.
+const alignTimeout = time.Second
+
+// treeGaps gives, for each letter of text, the gap before it in tree:
+// gapUnknown where tree does not hold that letter beside its predecessor.
+func treeGaps(text, tree letters) []gap {
+	out := make([]gap, len(text.runes))
+	if string(text.runes) == string(tree.runes) {
+		copy(out, tree.gaps)
+		return out
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = alignTimeout
+	i, j := 0, 0
+	carry := gapUnknown // the strongest gap inside tree's letters that text lacks
+	for _, d := range dmp.DiffMainRunes(text.runes, tree.runes, false) {
+		n := len([]rune(d.Text))
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			out[i] = max(tree.gaps[j], carry)
+			for k := 1; k < n; k++ {
+				out[i+k] = tree.gaps[j+k]
+			}
+			i, j, carry = i+n, j+n, gapUnknown
+		case diffmatchpatch.DiffDelete:
+			for k := range n {
+				out[i+k] = gapUnknown
+			}
+			i += n
+		case diffmatchpatch.DiffInsert:
+			for k := range n {
+				carry = max(carry, tree.gaps[j+k])
+			}
+			j += n
+		}
+	}
+	return out
+}
+
+// wordRune tells whether r belongs to a word, as against punctuation: a
+// space between two word runes parts two words.
+func wordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
+}
+
+// closing tells whether r is punctuation written against what precedes
+// it: a comma, a full stop, a closing bracket or quotation mark…
+func closing(r rune) bool {
+	return strings.ContainsRune(",.;:!?…%", r) || unicode.In(r, unicode.Pe, unicode.Pf)
+}
+
+// opening tells whether r is punctuation written against what follows
+// it: an opening bracket or quotation mark.
+func opening(r rune) bool {
+	return unicode.In(r, unicode.Ps, unicode.Pi)
+}
+
+// articleParagraphs cuts the extractor's text into the paragraphs of its
+// content tree, one a line with a blank line between them.
+//
+// The extractor's text runs the whole article on one line and puts a
+// space wherever an element starts or ends, even before punctuation
+// ("<em>no</em>." gives "no .") or inside a word ("<b>T</b>he" gives
+// "T he"). The words stay exactly the extractor's: only the white space
+// between them changes. A space becomes a paragraph break where a block
+// of the tree ends, and a space goes where the tree has none and it
+// stands before closing or after opening punctuation. Any other space
+// stays, as the tree, which the extractor cleans after taking its text,
+// has lost white space the page had.
+func articleParagraphs(text string, tree *html.Node) string {
+	if tree == nil {
+		return text
+	}
+	tl := textLetters(text)
+	gaps := treeGaps(tl, treeLetters(tree))
+	var b strings.Builder
+	for i, r := range tl.runes {
+		if i > 0 {
+			b.WriteString(separator(tl.gaps[i], gaps[i], tl.runes[i-1], r))
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// separator chooses what parts the letters prev and next, which the
+// extractor's text parts by text (gapNone or gapSpace) and its content
+// tree by tree. It parts two word runes only where text does, so that
+// the words stay the extractor's.
+func separator(text, tree gap, prev, next rune) string {
+	spaced := text == gapSpace
+	inWord := wordRune(prev) && wordRune(next)
+	switch {
+	case tree == gapBreak && (spaced || !inWord):
+		return "\n\n"
+	case !spaced, tree == gapNone && (closing(next) || opening(prev)):
+		return ""
+	}
+	return " "
+}
