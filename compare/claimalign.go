@@ -275,7 +275,7 @@ func claimSim(a, b *claimFeatures) float64 {
 
 // claimPair is a candidate link between claims a < b.
 type claimPair struct {
-	a, b int
+	a, b int32
 	sim  float64
 }
 
@@ -313,7 +313,7 @@ func claimCandidates(feats []claimFeatures, terms int) []claimPair {
 		for _, j := range near {
 			touched[j] = false
 			if s := claimSim(&feats[i], &feats[j]); s >= claimLink {
-				pairs = append(pairs, claimPair{a: i, b: int(j), sim: s})
+				pairs = append(pairs, claimPair{a: int32(i), b: j, sim: s})
 			}
 		}
 	}
@@ -333,37 +333,25 @@ func claimCandidates(feats []claimFeatures, terms int) []claimPair {
 // holds at most one claim of each report, and a claim joins a group only
 // when it is, on average, similar enough to all of its members.
 func groupClaims(feats []claimFeatures, terms int) [][]int {
+	reportOf, nReports := reportNumbers(feats)
 	group := make([]int, len(feats)) // claim → group index
 	members := make([][]int, len(feats))
-	// reports[g] is the set of reports group g holds a claim of; swapping
+	// reports is the set of reports each group holds a claim of; swapping
 	// one claim for another of the same report leaves it as it is.
-	reports := make([]map[string]bool, len(feats))
+	reports := newReportSets(len(feats), nReports)
 	for i := range feats {
 		group[i] = i
 		members[i] = []int{i}
-		reports[i] = map[string]bool{feats[i].report: true}
+		reports.add(i, reportOf[i])
 	}
-	pairs := claimCandidates(feats, terms)
-	// best[i][report] is claim i's best similarity to a claim of report.
-	best := make([]map[string]float64, len(feats))
-	for i := range best {
-		best[i] = map[string]float64{}
-	}
+	pairs := linkablePairs(claimCandidates(feats, terms), reportOf, nReports)
+	links := newLinkageCache(len(feats))
 	for _, p := range pairs {
-		ra, rb := feats[p.a].report, feats[p.b].report
-		best[p.a][rb] = max(best[p.a][rb], p.sim)
-		best[p.b][ra] = max(best[p.b][ra], p.sim)
-	}
-	for _, p := range pairs {
-		mutual := p.sim >= best[p.a][feats[p.b].report] && p.sim >= best[p.b][feats[p.a].report]
-		if !mutual && p.sim < claimSure {
-			continue
-		}
 		ga, gb := group[p.a], group[p.b]
 		if ga == gb {
 			continue
 		}
-		if sharesReport(reports[ga], reports[gb]) {
+		if reports.meet(ga, gb) {
 			// A lone claim takes the place of its report's claim in a
 			// group it fits better.
 			for _, g := range [][2]int{{gb, ga}, {ga, gb}} {
@@ -372,7 +360,7 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 					continue
 				}
 				y := members[lone][0]
-				k := slices.IndexFunc(members[into], func(x int) bool { return feats[x].report == feats[y].report })
+				k := slices.IndexFunc(members[into], func(x int) bool { return reportOf[x] == reportOf[y] })
 				rest := slices.Delete(slices.Clone(members[into]), k, k+1)
 				if len(rest) == 0 {
 					continue
@@ -385,12 +373,16 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 					group[y] = into
 					members[lone] = []int{x}
 					group[x] = lone
+					if k < linkageSample {
+						links.changed(into)
+					}
+					links.changed(lone)
 				}
 				break
 			}
 			continue
 		}
-		if avg, least := linkage(feats, members[ga], members[gb]); avg < claimJoin || least < claimFloor {
+		if avg, least := links.linkage(feats, members, ga, gb); avg < claimJoin || least < claimFloor {
 			continue
 		}
 		if len(members[ga]) < len(members[gb]) {
@@ -399,12 +391,12 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 		for _, y := range members[gb] {
 			group[y] = ga
 		}
+		if len(members[ga]) < linkageSample {
+			links.changed(ga)
+		}
 		members[ga] = append(members[ga], members[gb]...)
 		members[gb] = nil
-		for r := range reports[gb] {
-			reports[ga][r] = true
-		}
-		reports[gb] = nil
+		reports.merge(ga, gb)
 	}
 	var out [][]int
 	for _, m := range members {
@@ -415,6 +407,151 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 	}
 	slices.SortFunc(out, func(x, y []int) int { return cmp.Compare(x[0], y[0]) })
 	return out
+}
+
+// reportNumbers numbers the reports of the claims in order of first
+// appearance and returns each claim's report number, with how many
+// reports there are.
+func reportNumbers(feats []claimFeatures) ([]int32, int) {
+	number := map[string]int32{}
+	of := make([]int32, len(feats))
+	for i, f := range feats {
+		n, ok := number[f.report]
+		if !ok {
+			n = int32(len(number))
+			number[f.report] = n
+		}
+		of[i] = n
+	}
+	return of, len(number)
+}
+
+// linkablePairs keeps, in order, the candidate pairs that may link their
+// claims: those where each claim is the other's best match in its report
+// (ties included), and those sure enough to link anyway.
+func linkablePairs(pairs []claimPair, reportOf []int32, nReports int) []claimPair {
+	// at[start[c]:start[c+1]] lists the pairs that claim c is part of.
+	start := make([]int32, len(reportOf)+1)
+	for _, p := range pairs {
+		start[p.a+1]++
+		start[p.b+1]++
+	}
+	for c := range reportOf {
+		start[c+1] += start[c]
+	}
+	at := make([]int32, start[len(reportOf)])
+	fill := slices.Clone(start[:len(reportOf)])
+	for k, p := range pairs {
+		at[fill[p.a]] = int32(k)
+		fill[p.a]++
+		at[fill[p.b]] = int32(k)
+		fill[p.b]++
+	}
+	// best[r] is the current claim's best similarity to a claim of report r.
+	best := make([]float64, nReports)
+	mutual := make([]bool, len(pairs))
+	for k := range mutual {
+		mutual[k] = true
+	}
+	for c := range reportOf {
+		mine := at[start[c]:start[c+1]]
+		other := func(p claimPair) int32 {
+			if int(p.a) == c {
+				return reportOf[p.b]
+			}
+			return reportOf[p.a]
+		}
+		for _, k := range mine {
+			r := other(pairs[k])
+			best[r] = max(best[r], pairs[k].sim)
+		}
+		for _, k := range mine {
+			if pairs[k].sim < best[other(pairs[k])] {
+				mutual[k] = false
+			}
+		}
+		for _, k := range mine {
+			best[other(pairs[k])] = 0
+		}
+	}
+	var out []claimPair
+	for k, p := range pairs {
+		if mutual[k] || p.sim >= claimSure {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// reportSets holds a set of report numbers for each group, as bits.
+type reportSets struct {
+	words int // uint64 words per set
+	bits  []uint64
+}
+
+func newReportSets(groups, reports int) reportSets {
+	words := (reports + 63) / 64
+	return reportSets{words: words, bits: make([]uint64, groups*words)}
+}
+
+// of is group g's set.
+func (s reportSets) of(g int) []uint64 { return s.bits[g*s.words : (g+1)*s.words] }
+
+// add puts report r in group g's set.
+func (s reportSets) add(g int, r int32) { s.of(g)[r/64] |= 1 << (r % 64) }
+
+// meet tells whether two groups' sets of reports meet.
+func (s reportSets) meet(a, b int) bool {
+	sb := s.of(b)
+	for i, w := range s.of(a) {
+		if w&sb[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// merge adds group b's reports to group a's and empties b's.
+func (s reportSets) merge(a, b int) {
+	sa, sb := s.of(a), s.of(b)
+	for i, w := range sb {
+		sa[i] |= w
+		sb[i] = 0
+	}
+}
+
+// linkageCache remembers the linkage of two groups until the sample of
+// either changes: the same two groups are often met again through another
+// pair of their members.
+type linkageCache struct {
+	version []int32 // of each group's sample
+	known   map[[2]int]linkageResult
+}
+
+// linkageResult is a remembered linkage, with the versions of the two
+// groups' samples it was taken at.
+type linkageResult struct {
+	versions    [2]int32
+	mean, least float64
+}
+
+func newLinkageCache(groups int) *linkageCache {
+	return &linkageCache{version: make([]int32, groups), known: map[[2]int]linkageResult{}}
+}
+
+// changed records that the first linkageSample members of group g changed.
+func (c *linkageCache) changed(g int) { c.version[g]++ }
+
+// linkage is linkage(feats, members[a], members[b]), remembered.
+func (c *linkageCache) linkage(feats []claimFeatures, members [][]int, a, b int) (mean, least float64) {
+	key := [2]int{a, b}
+	versions := [2]int32{c.version[a], c.version[b]}
+	if r, ok := c.known[key]; ok && r.versions == versions {
+		return r.mean, r.least
+	}
+	mean, least = linkage(feats, members[a], members[b])
+	c.known[key] = linkageResult{versions: versions, mean: mean, least: least}
+	return mean, least
 }
 
 // linkage returns the mean and the least similarity between the claims of
@@ -439,19 +576,6 @@ func linkage(feats []claimFeatures, a, b []int) (mean, least float64) {
 
 // linkageSample is how many members of each group linkage compares.
 const linkageSample = 24
-
-// sharesReport tells whether two groups' sets of reports meet.
-func sharesReport(a, b map[string]bool) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	for r := range a {
-		if b[r] {
-			return true
-		}
-	}
-	return false
-}
 
 // keptShare is the Dice coefficient of the words a diff keeps: twice the
 // kept words over the words of both sides.
