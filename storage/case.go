@@ -127,7 +127,9 @@ func caseByUID(ctx context.Context, tx *sql.Tx, uid string) (int64, error) {
 	return id, err
 }
 
-// UpdateCase changes a case's title and description.
+// UpdateCase changes a case's title and description, trimmed of spaces,
+// and marks the case changed. An empty title is refused; a missing case
+// gives ErrNotFound.
 func (s *Store) UpdateCase(ctx context.Context, id int64, title, description string) error {
 	title = strings.TrimSpace(title)
 	if title == "" {
@@ -147,7 +149,10 @@ func (s *Store) UpdateCase(ctx context.Context, id int64, title, description str
 	return nil
 }
 
-// DeleteCase deletes a case with its reports, analysis and verdicts.
+// DeleteCase deletes a case with its reports, analysis, search index
+// entries and whole verdict history. It is the only way verdicts leave the
+// database (a verdict is never changed or removed on its own), so callers
+// say what will be lost and ask first.
 func (s *Store) DeleteCase(ctx context.Context, id int64) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM cases WHERE id = ?`, id)
