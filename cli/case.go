@@ -20,9 +20,11 @@ var caseCommands = map[string]subcommand{
 	"add":     {"add reports to a case and analyse it again", runCaseAdd},
 	"remove":  {"remove reports from a case and analyse it again", runCaseRemove},
 	"analyze": {"analyse a case and print how its reports compare", runCaseAnalyze},
+	"rename":  {"change a case's title and description", runCaseRename},
+	"delete":  {"delete a case with its reports, analysis and verdicts", runCaseDelete},
 }
 
-var caseOrder = []string{"new", "list", "show", "add", "remove", "analyze"}
+var caseOrder = []string{"new", "list", "show", "add", "remove", "analyze", "rename", "delete"}
 
 func runCase(env *Env, args []string) error {
 	return runFamily(env, "case", caseCommands, caseOrder, args)
@@ -270,4 +272,81 @@ func runCaseAnalyze(env *Env, args []string) error {
 		return err
 	}
 	return out.Flush()
+}
+
+func runCaseRename(env *Env, args []string) error {
+	fs := newFlags(env, "case rename", "[--description TEXT] CASE TITLE...",
+		"Gives a case a new title, and a new description with --description\n(--description \"\" clears it). Reports and verdicts stay as they are.")
+	db := dbFlag(fs)
+	description := fs.String("description", "", "what the case is about (default: the description it has)")
+	s, c, words, err := openCase(fs, args, db, 2)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	newDescription := c.Description
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "description" {
+			newDescription = *description
+		}
+	})
+	ctx := context.Background()
+	if err := s.UpdateCase(ctx, c.ID, strings.Join(words, " "), newDescription); err != nil {
+		return err
+	}
+	renamed, err := s.Case(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Renamed case %d: %s (was: %s)\n", renamed.ID, renamed.Title, c.Title)
+	return nil
+}
+
+func runCaseDelete(env *Env, args []string) error {
+	fs := newFlags(env, "case delete", "[--yes] CASE",
+		"Deletes a case with its reports, analysis and whole verdict history. A case\n"+
+			"that holds verdicts is deleted only with --yes: export it first to keep them.")
+	db := dbFlag(fs)
+	yes := fs.Bool("yes", false, "delete even though the case holds verdicts")
+	s, c, extra, err := openCase(fs, args, db, 1)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if len(extra) > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	ctx := context.Background()
+	current, err := s.CurrentVerdicts(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	all, err := s.AllVerdicts(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	if len(all) > 0 && !*yes {
+		lost := plural(len(current), "verdict")
+		if len(all) > len(current) {
+			lost += fmt.Sprintf(" (%s counting their history)", plural(len(all), "record"))
+		}
+		return fmt.Errorf("deleting case %d “%s” would lose %s.\n"+
+			"Keep a copy first with: parallax export --format bundle --out FILE %d\n"+
+			"Then delete it with: parallax case delete --yes %d",
+			c.ID, c.Title, lost, c.ID, c.ID)
+	}
+	if err := s.DeleteCase(ctx, c.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Deleted case %d: %s (%s, %s)\n", c.ID, c.Title, plural(c.Reports, "report"), plural(len(current), "verdict"))
+	return nil
+}
+
+// plural counts n things: "1 report", "2 reports".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }

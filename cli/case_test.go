@@ -169,6 +169,45 @@ func TestCaseBadInput(t *testing.T) {
 	}
 }
 
+func TestCaseRenameDelete(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "parallax.db")
+	runSteps(t, db, []step{
+		{"new", []string{"case", "new", "--description", "The mayor's remarks", "Flood", "barrier"}, 0, nil, nil},
+		{"new other", []string{"case", "new", "Other"}, 0, nil, nil},
+		{"new third", []string{"case", "new", "--description", "Drop me", "Budget"}, 0, []string{"Created case 3: Budget"}, nil},
+		{"add", append([]string{"case", "add", "1"}, sampleArgs(t)...), 0, nil, nil},
+		{"rename", []string{"case", "rename", "1", "Flood", "barrier", "vote"}, 0,
+			[]string{"Renamed case 1: Flood barrier vote (was: Flood barrier)"}, nil},
+		{"description kept", []string{"case", "show", "1"}, 0, []string{"Case 1: Flood barrier vote", "The mayor's remarks"}, nil},
+		{"rename with description", []string{"case", "rename", "1", "--description", "  The council's vote ", "Flood barrier vote"}, 0, nil, nil},
+		{"description changed", []string{"case", "show", "1"}, 0, []string{"Case 1: Flood barrier vote\nThe council's vote\n"}, nil},
+		{"renamed first in the list", []string{"case", "list"}, 0, []string{"TITLE\n1 "}, nil},
+		{"empty title", []string{"case", "rename", "1", " "}, 1, nil, []string{"update case 1: the title is empty"}},
+		{"no title", []string{"case", "rename", "1"}, 2, nil, []string{"Usage: parallax case rename"}},
+		{"rename a missing case", []string{"case", "rename", "9", "Anything"}, 1, nil, []string{"case 9: not found"}},
+		{"verdict", []string{"verdict", "set", "1", "g1", "altered"}, 0, nil, nil},
+		{"verdict changed", []string{"verdict", "set", "1", "g1", "accurate"}, 0, nil, nil},
+		{"delete refused", []string{"case", "delete", "1"}, 1, nil, []string{
+			"deleting case 1 “Flood barrier vote” would lose 1 verdict (2 records counting their history)",
+			"parallax export --format bundle --out FILE 1", "parallax case delete --yes 1"}},
+		{"still there", []string{"case", "show", "1"}, 0, []string{"Verdicts: 1"}, nil},
+		{"two at once", []string{"case", "delete", "--yes", "1", "2"}, 2, nil, []string{"Usage: parallax case delete"}},
+		{"delete", []string{"case", "delete", "--yes", "1"}, 0, []string{"Deleted case 1: Flood barrier vote (5 reports, 1 verdict)"}, nil},
+		{"gone", []string{"case", "show", "1"}, 1, nil, []string{"case 1: not found"}},
+		{"its verdicts gone from search", []string{"search", "accurate"}, 0, []string{"No matches."}, nil},
+		{"delete again", []string{"case", "delete", "--yes", "1"}, 1, nil, []string{"case 1: not found"}},
+		{"delete without verdicts", []string{"case", "delete", "2"}, 0, []string{"Deleted case 2: Other (0 reports, 0 verdicts)"}, nil},
+	})
+
+	// An empty --description clears it.
+	runSteps(t, db, []step{
+		{"clear", []string{"case", "rename", "--description", "", "3", "Budget"}, 0, nil, nil},
+	})
+	if code, out, errOut := run("case", "show", "--db", db, "3"); code != 0 || strings.Contains(out, "Drop me") {
+		t.Errorf("case show after clearing the description: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
 // setUserVersion stamps a database with a schema version, as a newer
 // Parallax would.
 func setUserVersion(t *testing.T, path string, v int) {

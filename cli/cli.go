@@ -30,7 +30,7 @@ var commands = map[string]command{
 	"compare": {"analyse reports and show how each renders the same quotes and claims", runCompare},
 	"extract": {"show the article text and metadata Parallax imports from each file", runExtract},
 	"version": {"print Parallax's version", runVersion},
-	"case":    {"create, list, show and analyse cases; add and remove their reports", runCase},
+	"case":    {"create, list, show, analyse, rename and delete cases; add and remove their reports", runCase},
 	"verdict": {"record verdicts and show their history; show or set the verdict scale", runVerdict},
 	"search":  {"find words in reports, quotes, claims and verdict notes", runSearch},
 	"export":  {"write a case as CSV, JSON, Markdown, ClaimReview or a .parallax bundle", runExport},
