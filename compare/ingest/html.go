@@ -79,7 +79,7 @@ func extractArticle(doc *html.Node) (compare.Meta, string) {
 	if err != nil || res == nil {
 		return meta, ""
 	}
-	return meta, articleParagraphs(res.ContentText, res.ContentNode)
+	return meta, articleText(doc, res)
 }
 
 // pageTitle returns the text of the page's <title>, or of its first <h1>.

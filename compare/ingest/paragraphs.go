@@ -5,6 +5,7 @@ import (
 	"time"
 	"unicode"
 
+	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/sergi/go-diff/diffmatchpatch"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -164,18 +165,36 @@ func opening(r rune) bool {
 	return unicode.In(r, unicode.Ps, unicode.Pi)
 }
 
+// articleText returns the text the extractor found in the page doc, one
+// paragraph a line with a blank line between paragraphs.
+func articleText(doc *html.Node, res *trafilatura.ExtractResult) string {
+	body := articleParagraphs(res.ContentText, res.ContentNode)
+	// When the extractor falls back on the text of the page's <article>,
+	// its content tree is that text as one paragraph: the blocks are in
+	// the <article> itself.
+	if !strings.Contains(body, "\n") {
+		if a := findElement(doc, atom.Article); a != nil {
+			body = articleParagraphs(res.ContentText, a)
+		}
+	}
+	return body
+}
+
 // articleParagraphs cuts the extractor's text into the paragraphs of its
 // content tree, one a line with a blank line between them.
 //
 // The extractor's text runs the whole article on one line and puts a
 // space wherever an element starts or ends, even before punctuation
 // ("<em>no</em>." gives "no .") or inside a word ("<b>T</b>he" gives
-// "T he"). The words stay exactly the extractor's: only the white space
-// between them changes. A space becomes a paragraph break where a block
-// of the tree ends, and a space goes where the tree has none and it
-// stands before closing or after opening punctuation. Any other space
-// stays, as the tree, which the extractor cleans after taking its text,
-// has lost white space the page had.
+// "T he"); when it falls back on the text of a whole element, it runs
+// blocks together without a space ("end.</p><p>Next" gives "end.Next").
+// The letters stay exactly the extractor's, and so do its words but
+// where a block ends inside one: only the white space between letters
+// changes. A paragraph break comes where a block of the tree ends. A
+// space goes where the tree has none and it stands before closing or
+// after opening punctuation. Any other space stays, as the tree, which
+// the extractor cleans after taking its text, has lost white space the
+// page had.
 func articleParagraphs(text string, tree *html.Node) string {
 	if tree == nil {
 		return text
@@ -194,15 +213,12 @@ func articleParagraphs(text string, tree *html.Node) string {
 
 // separator chooses what parts the letters prev and next, which the
 // extractor's text parts by text (gapNone or gapSpace) and its content
-// tree by tree. It parts two word runes only where text does, so that
-// the words stay the extractor's.
+// tree by tree.
 func separator(text, tree gap, prev, next rune) string {
-	spaced := text == gapSpace
-	inWord := wordRune(prev) && wordRune(next)
 	switch {
-	case tree == gapBreak && (spaced || !inWord):
+	case tree == gapBreak:
 		return "\n\n"
-	case !spaced, tree == gapNone && (closing(next) || opening(prev)):
+	case text == gapNone, tree == gapNone && (closing(next) || opening(prev)):
 		return ""
 	}
 	return " "
