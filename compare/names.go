@@ -779,7 +779,7 @@ func clauseStart(ws []word) int {
 		next := i
 		for k := i; k < len(ws) && k < i+9; k++ {
 			if ws[k].text == "," {
-				if prepositions[ws[i].lower()] || isAdverb(ws[i]) || strings.HasSuffix(ws[i].lower(), "ing") || k+1 < len(ws) && !ws[k+1].punct && !isNameWord(ws[i]) && !determiners[ws[i].lower()] && !personPronouns[ws[i].lower()] {
+				if prepositions[ws[i].lower()] || isAdverb(ws[i]) || strings.HasSuffix(ws[i].lower(), "ing") || isTimePhrase(ws[i:k]) || k+1 < len(ws) && !ws[k+1].punct && !isNameWord(ws[i]) && !determiners[ws[i].lower()] && !personPronouns[ws[i].lower()] {
 					next = k + 1
 				}
 				break
@@ -791,6 +791,16 @@ func clauseStart(ws []word) int {
 		i = next
 	}
 	return i
+}
+
+// timeNouns name a stretch of time: "this week", "that morning".
+var timeNouns = setOf("week", "month", "year", "morning", "afternoon", "evening", "night",
+	"weekend", "summer", "winter", "spring", "autumn", "fall", "time", "day")
+
+// isTimePhrase reports whether ws is a determiner and a time noun: an
+// opening phrase ("This week, …"), not a subject.
+func isTimePhrase(ws []word) bool {
+	return len(ws) == 2 && determiners[ws[0].lower()] && timeNouns[ws[1].lower()]
 }
 
 // roleBefore returns the lower-case role written right before the name

@@ -35,7 +35,8 @@ var speechVerbs = setOf(
 	"continuing", "speaking", "note", "add", "write", "ask", "declare", "warn", "admit", "insist",
 	"uttered", "uttering", "remembers", "remembered", "proclaimed", "thought", "instructed",
 	"speak", "speaks", "spoke", "phrased", "ordered", "commanded", "proclaiming", "echoed",
-	"acknowledging", "responding")
+	"acknowledging", "responding", "condemned", "condemns", "denounced", "denounces", "exhorted",
+	"lauded", "hailed", "decried", "derided")
 
 // listenerVerbs take the listener as their object: after a quote, "told
 // X" names who heard it.
@@ -220,7 +221,7 @@ func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
 	// mark each.
 	end := min(p.End, s.Close.End+240)
 	f.ws = outsideWords(body, Span{s.Close.End, end}, p.quotes, f.ws[:0])
-	if m, ok := postCue(f.ws); ok {
+	if m, ok := postCue(f.ws); ok && !opensNextQuote(body, s, f.ws, m) {
 		return m, true
 	}
 	// Before: from the start of the sentence.
@@ -246,6 +247,31 @@ func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
 		}
 	}
 	return cueMention{}, false
+}
+
+// opensNextQuote reports whether the cue m read in ws, the words after
+// quote s, belongs to the next sentence's quote instead: s ends its
+// sentence with a full stop, a capital opens the next, and the cue's verb
+// leads to a quote of its own there. In `Japan called it "an outlaw
+// nation." Russia insisted that Pyongyang "stop."` Russia's cue is the
+// second quote's.
+func opensNextQuote(body string, s quoteSpan, ws []word, m cueMention) bool {
+	if len(ws) == 0 || !ws[0].capital() || !strings.HasSuffix(strings.TrimRight(body[s.Start:s.End], " "), ".") {
+		return false
+	}
+	verb := false
+	for _, w := range ws {
+		switch {
+		case w.Start < m.pos:
+		case !verb:
+			verb = w.lower() == m.cue
+		case w.text == `"`:
+			return true
+		case w.text == "." || w.text == "!" || w.text == "?":
+			return false
+		}
+	}
+	return false
 }
 
 // sentenceSubject reads who speaks a quote woven into a sentence without
@@ -551,12 +577,14 @@ func namedDescription(ws []word, k int) (cueMention, int, bool) {
 
 // nameRunEnd returns the index after the run of capitalised words (and
 // the particles between them) that starts at ws[i]. A headline's verb
-// ends the run: "Lindsey Graham Says".
+// ends the run — "Lindsey Graham Says" — unless a lower-case word before
+// the run shows the text is no headline: "the United States".
 func nameRunEnd(ws []word, i int) int {
+	headline := i == 0 || ws[i-1].punct || ws[i-1].capital()
 	j := i + 1
 	for j < len(ws) {
 		switch lw := ws[j].lower(); {
-		case ws[j].capital() && isHeadlineVerb(lw):
+		case ws[j].capital() && headline && isHeadlineVerb(lw):
 			return j
 		case ws[j].capital():
 			j++
@@ -569,6 +597,21 @@ func nameRunEnd(ws []word, i int) int {
 		}
 	}
 	return j
+}
+
+// inNameRun reports whether ws[v], capitalised, goes on a run of
+// capitalised words that a lower-case word opens before it: "States" in
+// "the United States" is a name's word, not a verb, as "Says" in the
+// headline "Lindsey Graham Says" is not.
+func inNameRun(ws []word, v int) bool {
+	if !ws[v].capital() {
+		return false
+	}
+	k := v - 1
+	for k >= 0 && ws[k].capital() {
+		k--
+	}
+	return k >= 0 && k < v-1 && !ws[k].punct
 }
 
 // isHeadlineVerb reports whether the lower-cased w is a speech verb in
@@ -630,6 +673,11 @@ func descriptionEnd(ws []word, from int) int {
 	return k
 }
 
+// subordinators open a clause of their own, though prepositions may
+// stand in their place: "after the company said".
+var subordinators = setOf("after", "before", "since", "until", "when", "while", "if", "although",
+	"though", "because", "once", "as")
+
 // descriptionStops end a description.
 var descriptionStops = setOf("who", "which", "that", "and", "but", "or", "in", "on", "at", "during", "after")
 
@@ -687,6 +735,9 @@ func preCue(ws []word) (cueMention, bool) {
 			break
 		}
 		lw := w.lower()
+		if inNameRun(ws, v) {
+			continue
+		}
 		if lw == "according" && v+1 < n && ws[v+1].lower() == "to" {
 			if m, ok := subjectForward(ws[v+2:]); ok && take(m, "according to") {
 				return desc, true
@@ -812,6 +863,11 @@ func subjectBefore(ws []word) (cueMention, bool) {
 			break
 		}
 		if determiners[w.lower()] || isPossessive(w.text) {
+			if k > 0 && prepositions[ws[k-1].lower()] && !subordinators[ws[k-1].lower()] {
+				// "Protesters marching through the streets chanted": the
+				// object of a preposition does not speak.
+				return clauseSubject(ws[:k-1])
+			}
 			if k > 0 && ws[k-1].capital() && !determiners[w.lower()] {
 				k-- // "American Airlines' spokesman"
 				for k > 0 && ws[k-1].capital() {
