@@ -146,10 +146,13 @@ func (u *UI) openCase(c CaseInfo) {
 	}
 	u.cv = cv
 	u.app.Preferences().SetInt(prefLastCase, int(c.ID))
-	u.win.SetTitle("Parallax — " + c.Title)
+	u.win.SetTitle(windowTitle(c))
 	u.setContent(cv.content)
 	cv.analyse()
 }
+
+// windowTitle is the main window's title while c is open.
+func windowTitle(c CaseInfo) string { return "Parallax — " + c.Title }
 
 // showWelcome shows the welcome view.
 func (u *UI) showWelcome() {
@@ -272,25 +275,46 @@ func (u *UI) openCaseDialog() {
 	list := u.caseList(cases, func(c CaseInfo) {
 		d.Hide()
 		u.openCase(c)
-	})
+	}, nil)
 	d = dialog.NewCustom("Open case", "Cancel", container.NewGridWrap(fyne.NewSize(460, 320), list), u.win)
 	d.Show()
 }
 
-// caseList lists cases by title and date; choosing one calls open.
-func (u *UI) caseList(cases []CaseInfo, open func(CaseInfo)) *widget.List {
+// caseList lists cases by title and date; choosing one calls open. When
+// manage is set, each case has a button that calls it, to rename or
+// delete the case.
+func (u *UI) caseList(cases []CaseInfo, open func(CaseInfo), manage func(c CaseInfo, button fyne.CanvasObject)) *widget.List {
 	list := widget.NewList(
 		func() int { return len(cases) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.FolderOpenIcon()), widget.NewLabel("2006-01-02"), widget.NewLabel("title"))
+			right := container.NewHBox(widget.NewLabel("2006-01-02 15:04"))
+			if manage != nil {
+				more := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
+				more.Importance = widget.LowImportance
+				right.Add(more)
+			}
+			title := widget.NewLabel("title")
+			title.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.FolderOpenIcon()), right, title)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			c.Objects[0].(*widget.Label).SetText(cases[i].Title)
-			c.Objects[2].(*widget.Label).SetText(cases[i].Updated.Format("2006-01-02 15:04"))
+			right := c.Objects[2].(*fyne.Container)
+			right.Objects[0].(*widget.Label).SetText(cases[i].Updated.Format("2006-01-02 15:04"))
+			if manage != nil {
+				more := right.Objects[1].(*widget.Button)
+				more.OnTapped = func() { manage(cases[i], more) }
+			}
 		})
 	list.OnSelected = func(i widget.ListItemID) { open(cases[i]) }
 	return list
+}
+
+// popUpMenuUnder shows menu just under the object that asked for it.
+func popUpMenuUnder(c fyne.Canvas, menu *fyne.Menu, under fyne.CanvasObject) {
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(under).AddXY(0, under.Size().Height)
+	widget.ShowPopUpMenuAtPosition(menu, c, pos)
 }
 
 // onDropped adds dropped files to the open case.

@@ -123,9 +123,7 @@ func (cv *caseView) addMenu(under fyne.CanvasObject) {
 		fyne.NewMenuItem("Report file…", cv.addFileDialog),
 		fyne.NewMenuItem("All reports in a folder…", cv.addFolderDialog),
 	)
-	c := cv.ui.win.Canvas()
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(under).AddXY(0, under.Size().Height)
-	widget.ShowPopUpMenuAtPosition(menu, c, pos)
+	popUpMenuUnder(cv.ui.win.Canvas(), menu, under)
 }
 
 // heading is a pane's bold title.

@@ -19,7 +19,7 @@ type dbStore struct {
 func NewDBStore(db *storage.Store) Store { return &dbStore{db: db} }
 
 func caseInfo(c storage.Case) CaseInfo {
-	return CaseInfo{ID: c.ID, Title: c.Title, Updated: c.Updated}
+	return CaseInfo{ID: c.ID, Title: c.Title, Description: c.Description, Updated: c.Updated}
 }
 
 // Cases lists the cases, most recently updated first.
@@ -45,6 +45,20 @@ func (s *dbStore) NewCase(title string) (CaseInfo, error) {
 func (s *dbStore) Case(id int64) (CaseInfo, error) {
 	c, err := s.db.Case(context.Background(), id)
 	return caseInfo(c), err
+}
+
+// UpdateCase gives a case a new title and description.
+func (s *dbStore) UpdateCase(id int64, title, description string) (CaseInfo, error) {
+	ctx := context.Background()
+	if err := s.db.UpdateCase(ctx, id, title, description); err != nil {
+		return CaseInfo{}, err
+	}
+	return s.Case(id)
+}
+
+// DeleteCase deletes a case and everything in it.
+func (s *dbStore) DeleteCase(id int64) error {
+	return s.db.DeleteCase(context.Background(), id)
 }
 
 // Reports returns a case's reports as the analysis takes them.

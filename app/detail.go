@@ -326,7 +326,13 @@ func (ed *verdictEditor) saveText() {
 
 // draftKey names the preference that keeps a field's unsaved text.
 func (ed *verdictEditor) draftKey(field string) string {
-	return fmt.Sprintf("draft/%d/%s/%s", ed.cv.info.ID, ed.target, field)
+	return draftKey(ed.cv.info.ID, ed.target, field)
+}
+
+// draftKey names the preference that keeps the unsaved text of a field of
+// the verdict on target, a ref of a case's analysis.
+func draftKey(caseID int64, target, field string) string {
+	return fmt.Sprintf("draft/%d/%s/%s", caseID, target, field)
 }
 
 // keepDraft keeps what the reviewer is typing in a field in the

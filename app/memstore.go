@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -80,6 +81,38 @@ func (m *MemoryStore) Case(id int64) (CaseInfo, error) {
 		return CaseInfo{}, err
 	}
 	return m.cases[i], nil
+}
+
+// UpdateCase gives a case a new title and description, trimmed of spaces.
+func (m *MemoryStore) UpdateCase(id int64, title, description string) (CaseInfo, error) {
+	title = strings.TrimSpace(title)
+	if title == "" {
+		return CaseInfo{}, fmt.Errorf("update case %d: the title is empty", id)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.changed(id, false); err != nil {
+		return CaseInfo{}, err
+	}
+	i, _ := m.find(id)
+	m.cases[i].Title, m.cases[i].Description = title, strings.TrimSpace(description)
+	return m.cases[i], nil
+}
+
+// DeleteCase deletes a case with its reports, analysis and verdicts.
+func (m *MemoryStore) DeleteCase(id int64) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	i, err := m.find(id)
+	if err != nil {
+		return err
+	}
+	m.cases = slices.Delete(m.cases, i, i+1)
+	delete(m.reports, id)
+	delete(m.analyses, id)
+	delete(m.fresh, id)
+	delete(m.history, id)
+	return nil
 }
 
 func (m *MemoryStore) find(id int64) (int, error) {
@@ -255,17 +288,7 @@ func (m *MemoryStore) Verdicts(caseID int64) (map[string]Verdict, int, error) {
 		return out, len(m.history[caseID]), nil
 	}
 	refs := map[string]string{}
-	var ids []string
-	for _, q := range res.Quotes {
-		ids = append(ids, q.ID)
-	}
-	for _, c := range res.Claims {
-		ids = append(ids, c.ID)
-	}
-	for _, g := range res.Groups {
-		ids = append(ids, g.ID)
-	}
-	for _, ref := range ids {
+	for _, ref := range verdictRefs(res) {
 		if id, err := m.identity(caseID, ref); err == nil {
 			refs[id] = ref
 		}

@@ -30,6 +30,8 @@ func (u *UI) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("Open case…", u.openCaseDialog),
 		fyne.NewMenuItem("Open sample case", u.OpenSample),
 		fyne.NewMenuItem("Close case", u.showWelcome),
+		fyne.NewMenuItem("Rename case…", inCase(func(cv *caseView) { u.renameCase(cv.info) })),
+		fyne.NewMenuItem("Delete case…", inCase(func(cv *caseView) { u.deleteCase(cv.info) })),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Add report file…", inCase((*caseView).addFileDialog)),
 		fyne.NewMenuItem("Add folder of reports…", inCase((*caseView).addFolderDialog)),

@@ -20,6 +20,12 @@ type Store interface {
 	NewCase(title string) (CaseInfo, error)
 	// Case returns one case.
 	Case(id int64) (CaseInfo, error)
+	// UpdateCase gives a case a new title and description, trimmed of
+	// spaces, and returns it. An empty title is refused.
+	UpdateCase(id int64, title, description string) (CaseInfo, error)
+	// DeleteCase deletes a case with its reports, analysis and whole
+	// verdict history.
+	DeleteCase(id int64) error
 	// Reports returns a case's reports in the order they were added, each
 	// with its ID set.
 	Reports(caseID int64) ([]*compare.Report, error)
@@ -49,9 +55,10 @@ type Store interface {
 
 // CaseInfo describes a case: one event under review.
 type CaseInfo struct {
-	ID      int64
-	Title   string
-	Updated time.Time
+	ID          int64
+	Title       string
+	Description string
+	Updated     time.Time
 }
 
 // Verdict is a reviewer's judgement of one rendering of a quote or claim,
@@ -64,4 +71,20 @@ type Verdict struct {
 	Evidence string
 	Reviewer string
 	Time     time.Time
+}
+
+// verdictRefs lists the refs of an analysis a verdict can be on: its
+// quotes, claims and groups.
+func verdictRefs(res *compare.Result) []string {
+	refs := make([]string, 0, len(res.Quotes)+len(res.Claims)+len(res.Groups))
+	for _, q := range res.Quotes {
+		refs = append(refs, q.ID)
+	}
+	for _, c := range res.Claims {
+		refs = append(refs, c.ID)
+	}
+	for _, g := range res.Groups {
+		refs = append(refs, g.ID)
+	}
+	return refs
 }

@@ -28,7 +28,7 @@ func (u *UI) welcome() fyne.CanvasObject {
 	body := container.NewVBox(title, intro, buttons, hint)
 	if cases, err := u.store.Cases(); err == nil && len(cases) > 0 {
 		recent := widget.NewLabelWithStyle("Recent cases", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		list := u.caseList(cases, u.openCase)
+		list := u.caseList(cases, u.openCase, u.showCaseMenu)
 		body.Add(recent)
 		body.Add(container.NewGridWrap(fyne.NewSize(560, 220), list))
 	}

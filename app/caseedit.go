@@ -1,0 +1,178 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parallax-review/parallax/compare"
+)
+
+// caseMenu offers what can be done to a case listed in the welcome view.
+func (u *UI) caseMenu(c CaseInfo) *fyne.Menu {
+	return fyne.NewMenu("",
+		fyne.NewMenuItem("Open", func() { u.openCase(c) }),
+		fyne.NewMenuItem("Rename…", func() { u.renameCase(c) }),
+		fyne.NewMenuItem("Delete…", func() { u.deleteCase(c) }),
+	)
+}
+
+// showCaseMenu shows the menu of a listed case under the button that asked
+// for it.
+func (u *UI) showCaseMenu(c CaseInfo, under fyne.CanvasObject) {
+	popUpMenuUnder(u.win.Canvas(), u.caseMenu(c), under)
+}
+
+// renameCase asks for a case's new title and description, filled in with
+// the ones it has, and saves them.
+func (u *UI) renameCase(c CaseInfo) {
+	title := widget.NewEntry()
+	title.SetText(c.Title)
+	title.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("a case needs a title")
+		}
+		return nil
+	}
+	description := widget.NewMultiLineEntry()
+	description.SetText(c.Description)
+	description.SetPlaceHolder("What the case is about (optional)")
+	description.Wrapping = fyne.TextWrapWord
+	description.SetMinRowsVisible(3)
+	d := dialog.NewForm("Rename case", "Rename", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Title", title),
+		widget.NewFormItem("Description", description),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		renamed, err := u.store.UpdateCase(c.ID, title.Text, description.Text)
+		if err != nil {
+			u.showError(fmt.Errorf("rename case %q: %w", c.Title, err))
+			return
+		}
+		u.caseRenamed(renamed)
+	}, u.win)
+	title.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	d.Show()
+	u.win.Canvas().Focus(title)
+}
+
+// caseRenamed shows a case's new title where the window shows it.
+func (u *UI) caseRenamed(c CaseInfo) {
+	if u.cv == nil {
+		u.showWelcome()
+		return
+	}
+	if u.cv.info.ID == c.ID {
+		u.cv.info = c
+		u.win.SetTitle(windowTitle(c))
+	}
+}
+
+// deleteCase asks whether to delete a case, saying what goes with it, and
+// deletes it. The case's verdicts leave the database only this way.
+func (u *UI) deleteCase(c CaseInfo) {
+	reports, err := u.store.Reports(c.ID)
+	if err != nil {
+		u.showError(fmt.Errorf("delete case %q: %w", c.Title, err))
+		return
+	}
+	current, orphans, err := u.store.Verdicts(c.ID)
+	if err != nil {
+		u.showError(fmt.Errorf("delete case %q: %w", c.Title, err))
+		return
+	}
+	d := dialog.NewConfirm("Delete case", deleteMessage(c, len(reports), len(current)+orphans, u.isOpen(c)), func(ok bool) {
+		if ok {
+			u.deleteConfirmed(c)
+		}
+	}, u.win)
+	d.SetConfirmText("Delete")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.SetDismissText("Cancel")
+	d.Show()
+}
+
+// deleteMessage says what deleting a case loses: its reports and verdicts.
+func deleteMessage(c CaseInfo, reports, verdicts int, open bool) string {
+	var held []string
+	if reports > 0 {
+		held = append(held, plural(reports, "report"))
+	}
+	if verdicts > 0 {
+		held = append(held, plural(verdicts, "verdict")+" (with their history)")
+	}
+	msg := "“" + c.Title + "” will be deleted"
+	if len(held) > 0 {
+		msg += " with its " + strings.Join(held, " and ")
+	}
+	msg += ".\nThis cannot be undone."
+	if verdicts > 0 {
+		where := "open the case and export a bundle first (File › Export bundle…)."
+		if open {
+			where = "export a bundle first (File › Export bundle…)."
+		}
+		msg += "\n\nTo keep the verdicts, " + where
+	}
+	return msg
+}
+
+// isOpen tells whether c is the case the window shows.
+func (u *UI) isOpen(c CaseInfo) bool { return u.cv != nil && u.cv.info.ID == c.ID }
+
+// deleteConfirmed deletes a case the reviewer chose to delete, with what
+// the app keeps of it, and shows the welcome view.
+func (u *UI) deleteConfirmed(c CaseInfo) {
+	open := u.isOpen(c)
+	// The analysis names the verdicts that may have unsaved text.
+	var res *compare.Result
+	if open {
+		res = u.cv.res
+	} else {
+		res, _ = u.store.Analysis(c.ID)
+	}
+	if err := u.store.DeleteCase(c.ID); err != nil {
+		u.showError(fmt.Errorf("delete case %q: %w", c.Title, err))
+		return
+	}
+	u.forgetCase(c.ID, res)
+	if open {
+		// What the reviewer was typing went with the case, and an
+		// analysis still under way is dropped when it comes.
+		u.cv.generation++
+		u.cv = nil
+	}
+	u.showWelcome()
+}
+
+// forgetCase removes what the preferences keep of a deleted case: the last
+// case opened and the unsaved text of its verdicts, since a later case may
+// get its number.
+func (u *UI) forgetCase(id int64, res *compare.Result) {
+	p := u.app.Preferences()
+	if int64(p.Int(prefLastCase)) == id {
+		p.RemoveValue(prefLastCase)
+	}
+	if res == nil {
+		return
+	}
+	for _, ref := range verdictRefs(res) {
+		for _, field := range []string{"note", "evidence"} {
+			p.RemoveValue(draftKey(id, ref, field))
+		}
+	}
+}
+
+// plural counts n things: "1 report", "2 reports".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
+}
