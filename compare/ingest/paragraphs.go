@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -190,11 +191,12 @@ func articleText(doc *html.Node, res *trafilatura.ExtractResult) string {
 // blocks together without a space ("end.</p><p>Next" gives "end.Next").
 // The letters stay exactly the extractor's, and so do its words but
 // where a block ends inside one: only the white space between letters
-// changes. A paragraph break comes where a block of the tree ends. A
-// space goes where the tree has none and it stands before closing or
-// after opening punctuation. Any other space stays, as the tree, which
-// the extractor cleans after taking its text, has lost white space the
-// page had.
+// changes, and a block that holds only invisible characters (a zero-width
+// space) makes no paragraph. A paragraph break comes where a block of the
+// tree ends. A space goes where the tree has none and it stands before
+// closing or after opening punctuation. Any other space stays, as the
+// tree, which the extractor cleans after taking its text, has lost white
+// space the page had.
 func articleParagraphs(text string, tree *html.Node) string {
 	if tree == nil {
 		return text
@@ -208,7 +210,14 @@ func articleParagraphs(text string, tree *html.Node) string {
 		}
 		b.WriteRune(r)
 	}
-	return b.String()
+	paras := slices.DeleteFunc(strings.Split(b.String(), "\n\n"), invisible)
+	return strings.Join(paras, "\n\n")
+}
+
+// invisible tells whether s holds only format characters (zero-width
+// spaces and joiners, byte order marks…), which show nothing.
+func invisible(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return !unicode.Is(unicode.Cf, r) }) < 0
 }
 
 // separator chooses what parts the letters prev and next, which the
