@@ -6,7 +6,9 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parallax-review/parallax/compare"
@@ -34,7 +36,7 @@ func (u *UI) renameCase(c CaseInfo) {
 	title.SetText(c.Title)
 	title.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errors.New("a case needs a title")
+			return errors.New("A case needs a title")
 		}
 		return nil
 	}
@@ -61,6 +63,7 @@ func (u *UI) renameCase(c CaseInfo) {
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 	d.Show()
 	u.win.Canvas().Focus(title)
+	title.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // caseRenamed shows a case's new title where the window shows it.
@@ -88,37 +91,42 @@ func (u *UI) deleteCase(c CaseInfo) {
 		u.showError(fmt.Errorf("delete case %q: %w", c.Title, err))
 		return
 	}
-	d := dialog.NewConfirm("Delete case", deleteMessage(c, len(reports), len(current)+orphans, u.isOpen(c)), func(ok bool) {
-		if ok {
-			u.deleteConfirmed(c)
-		}
-	}, u.win)
-	d.SetConfirmText("Delete")
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.SetDismissText("Cancel")
+	name := widget.NewLabelWithStyle("“"+c.Title+"”", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	message := widget.NewLabel(deleteMessage(len(reports), len(current)+orphans, u.isOpen(c)))
+	d := dialog.NewCustomWithoutButtons("Delete case", container.NewVBox(name, message), u.win)
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), d.Hide)
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
+		d.Hide()
+		u.deleteConfirmed(c)
+	})
+	del.Importance = widget.DangerImportance
+	d.SetButtons([]fyne.CanvasObject{cancel, del})
 	d.Show()
 }
 
-// deleteMessage says what deleting a case loses: its reports and verdicts.
-func deleteMessage(c CaseInfo, reports, verdicts int, open bool) string {
-	var held []string
-	if reports > 0 {
-		held = append(held, plural(reports, "report"))
+// deleteMessage says what deleting a case loses: its reports and verdicts,
+// and how to keep the verdicts.
+func deleteMessage(reports, verdicts int, open bool) string {
+	var msg string
+	switch {
+	case reports == 0 && verdicts == 0:
+		return "This deletes the case. It holds no reports or verdicts."
+	case verdicts == 0:
+		msg = fmt.Sprintf("This deletes the case with its %s.\n", plural(reports, "report"))
+	case reports == 0:
+		msg = fmt.Sprintf("This deletes the case with its %s,\nhistory included. ", plural(verdicts, "verdict"))
+	default:
+		msg = fmt.Sprintf("This deletes the case with its %s and its %s,\nhistory included. ",
+			plural(reports, "report"), plural(verdicts, "verdict"))
 	}
+	msg += "It cannot be undone."
 	if verdicts > 0 {
-		held = append(held, plural(verdicts, "verdict")+" (with their history)")
-	}
-	msg := "“" + c.Title + "” will be deleted"
-	if len(held) > 0 {
-		msg += " with its " + strings.Join(held, " and ")
-	}
-	msg += ".\nThis cannot be undone."
-	if verdicts > 0 {
-		where := "open the case and export a bundle first (File › Export bundle…)."
 		if open {
-			where = "export a bundle first (File › Export bundle…)."
+			msg += "\n\nTo keep the verdicts, export a bundle first\n(File › Export bundle…)."
+		} else {
+			msg += "\n\nTo keep the verdicts, open the case and export a bundle\nfirst (File › Export bundle…)."
 		}
-		msg += "\n\nTo keep the verdicts, " + where
 	}
 	return msg
 }

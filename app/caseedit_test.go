@@ -137,7 +137,7 @@ func TestDeleteCase(t *testing.T) {
 
 	del.Action()
 	msg := overlayText(t, u.win)
-	for _, want := range []string{"“Budget remarks” will be deleted", "3 reports", "1 verdict (with their history)",
+	for _, want := range []string{"“Budget remarks”", "its 3 reports and its 1 verdict,\nhistory included",
 		"cannot be undone", "export a bundle first"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the dialog lacks %q:\n%s", want, msg)
@@ -209,7 +209,7 @@ func TestWelcomeCaseMenu(t *testing.T) {
 	}
 
 	u.deleteCase(first)
-	if got := overlayText(t, u.win); !strings.Contains(got, "“Flood barrier” will be deleted.") {
+	if got := overlayText(t, u.win); !strings.Contains(got, "“Flood barrier”\nThis deletes the case. It holds no reports or verdicts.") {
 		t.Errorf("deleting an empty case says %q", got)
 	}
 	tapButton(t, u.win, "Delete")
@@ -222,23 +222,24 @@ func TestWelcomeCaseMenu(t *testing.T) {
 }
 
 func TestDeleteMessage(t *testing.T) {
-	c := CaseInfo{Title: "Flood"}
 	tests := []struct {
 		name              string
 		reports, verdicts int
 		open              bool
 		want              string
 	}{
-		{"empty", 0, 0, false, "“Flood” will be deleted.\nThis cannot be undone."},
-		{"one report", 1, 0, true, "“Flood” will be deleted with its 1 report.\nThis cannot be undone."},
-		{"verdicts, open", 5, 2, true, "“Flood” will be deleted with its 5 reports and 2 verdicts (with their history).\n" +
-			"This cannot be undone.\n\nTo keep the verdicts, export a bundle first (File › Export bundle…)."},
-		{"verdicts, from the list", 5, 1, false, "“Flood” will be deleted with its 5 reports and 1 verdict (with their history).\n" +
-			"This cannot be undone.\n\nTo keep the verdicts, open the case and export a bundle first (File › Export bundle…)."},
+		{"empty", 0, 0, false, "This deletes the case. It holds no reports or verdicts."},
+		{"one report", 1, 0, true, "This deletes the case with its 1 report.\nIt cannot be undone."},
+		{"verdicts only", 0, 1, true, "This deletes the case with its 1 verdict,\nhistory included. It cannot be undone.\n\n" +
+			"To keep the verdicts, export a bundle first\n(File › Export bundle…)."},
+		{"reports and verdicts, open", 5, 2, true, "This deletes the case with its 5 reports and its 2 verdicts,\n" +
+			"history included. It cannot be undone.\n\nTo keep the verdicts, export a bundle first\n(File › Export bundle…)."},
+		{"from the list", 5, 1, false, "This deletes the case with its 5 reports and its 1 verdict,\n" +
+			"history included. It cannot be undone.\n\nTo keep the verdicts, open the case and export a bundle\nfirst (File › Export bundle…)."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := deleteMessage(c, tc.reports, tc.verdicts, tc.open); got != tc.want {
+			if got := deleteMessage(tc.reports, tc.verdicts, tc.open); got != tc.want {
 				t.Errorf("deleteMessage = %q, want %q", got, tc.want)
 			}
 		})
