@@ -46,6 +46,10 @@ type quoteSpan struct {
 	// cont marks a paragraph that continues a quote left open in the
 	// previous paragraph.
 	cont bool
+	// passage marks a quote opened by a doubled mark (""X," he said): it
+	// sets off a passage whose words, in this paragraph, are the quotes it
+	// holds and their attribution, not a quote of its own.
+	passage bool
 }
 
 // contains reports whether offset pos lies strictly inside the quote,
@@ -91,6 +95,7 @@ func pairQuotes(body string, p Span, prevOpen bool) []quoteSpan {
 				o := marks[stack[j]]
 				out = append(out, quoteSpan{
 					Span: Span{o.End, m.Start}, Open: o.Span, Close: m.Span, fam: m.fam, depth: j,
+					passage: opensDoubled(marks, stack[j]),
 				})
 				stack = stack[:j]
 				continue
@@ -105,14 +110,42 @@ func pairQuotes(body string, p Span, prevOpen bool) []quoteSpan {
 		if o.fam != famSingle || o.Start == p.Start || startsWithOpener(body, p.End) {
 			out = append(out, quoteSpan{
 				Span: Span{o.End, p.End}, Open: o.Span, Close: Span{p.End, p.End}, fam: o.fam, unclosed: true,
+				passage: opensDoubled(marks, stack[0]),
 			})
 		}
 	}
 	slices.SortFunc(out, func(a, b quoteSpan) int { return a.Open.Start - b.Open.Start })
+	for _, ps := range out {
+		if !ps.passage {
+			continue
+		}
+		// The quotes a passage holds stand as the paragraph's own.
+		for i := range out {
+			if out[i].depth > ps.depth && ps.contains(out[i].Open.Start) {
+				out[i].depth--
+			}
+		}
+	}
 	if prevOpen && len(out) > 0 && out[0].Open.Start == p.Start {
 		out[0].cont = true
 	}
 	return out
+}
+
+// leftOpen reports whether paragraph quotes qs leave a quote open at the
+// paragraph's end; it need not be the last to open.
+func leftOpen(qs []quoteSpan) bool {
+	return slices.ContainsFunc(qs, func(q quoteSpan) bool { return q.unclosed })
+}
+
+// opensDoubled reports whether marks[k] is directly followed by another
+// opening mark of its family: a doubled mark, ""X," he said.
+func opensDoubled(marks []mark, k int) bool {
+	if k+1 >= len(marks) {
+		return false
+	}
+	o, n := marks[k], marks[k+1]
+	return n.fam == o.fam && n.canOpen && n.Start == o.End
 }
 
 // startsWithOpener reports whether the paragraph after offset end of body
@@ -299,7 +332,7 @@ func findQuotes(d *document) []Quote {
 	for pi, p := range d.paragraphs {
 		for _, s := range p.quotes {
 			text := d.text(s.Span)
-			if s.Start < title || strings.TrimFunc(text, isQuoteSpace) == "" || isStageDirection(text) || isTerm(d, pi, s) {
+			if s.Start < title || s.passage || strings.TrimFunc(text, isQuoteSpace) == "" || isStageDirection(text) || isTerm(d, pi, s) {
 				continue
 			}
 			quotes = append(quotes, Quote{Report: d.report.ID, Text: text, Span: s.Span, Paragraph: pi})

@@ -92,6 +92,14 @@ func TestFindQuotes(t *testing.T) {
 		{"single marks over paragraphs", "'We expect it to work.\n\n'If it fails, we learn,' Musk said.",
 			[]string{"We expect it to work.", "If it fails, we learn,"}},
 
+		// A doubled mark opens a passage and its first quote at once.
+		{"passage opened by a doubled mark", `""We won," the mayor said. "And we will win again."`,
+			[]string{"We won,", "And we will win again."}},
+		{"passage closed in its paragraph", `""We won," the mayor said.""`, []string{"We won,"}},
+		{"passage over two paragraphs", "\"\"We won,\" the mayor said.\n\n\"And we will win again,\" she added.\"",
+			[]string{"We won,", "And we will win again,"}},
+		{"doubled single marks", `''We won,' the mayor said.'`, []string{"We won,"}},
+
 		// Scare quotes and names that are nobody's words.
 		{"policy name after its", `Islamabad plays a double game with its “good terrorist, bad terrorist policy.”`, nil},
 		{"so-called label", `Police set up a so-called "safe zone" for women.`, nil},
@@ -137,6 +145,32 @@ func TestFindQuotes(t *testing.T) {
 				t.Errorf("quotes of %q\n got %q\nwant %q", tt.body, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPassageSpeakers checks that the quotes a passage opened by a doubled
+// mark holds are attributed as the paragraph's own, by the cue between them.
+func TestPassageSpeakers(t *testing.T) {
+	body := `""We won," Mayor Jane Marsh said on Monday. "And we will win again."`
+	qs := quotesOf(t, body)
+	checkQuoteInvariants(t, body, qs)
+	var got []string
+	for _, q := range qs {
+		got = append(got, q.Text+" / "+q.Speaker)
+	}
+	want := []string{"We won, / Jane Marsh", "And we will win again. / Jane Marsh"}
+	if !slices.Equal(got, want) {
+		t.Errorf("quotes of %q\n got %q\nwant %q", body, got, want)
+	}
+}
+
+// TestRunOnAfterNestedQuote checks that a paragraph left inside a quote
+// is known as such when a quote nested in it opened later and closed.
+func TestRunOnAfterNestedQuote(t *testing.T) {
+	body := "“They told us ‘never’ and we waited.\n\n“Then we left,” she said."
+	paras := segment(body)
+	if len(paras) != 2 || len(paras[1].quotes) != 1 || !paras[1].quotes[0].cont {
+		t.Fatalf("the second paragraph of %q does not continue the quote left open: %+v", body, paras)
 	}
 }
 
@@ -212,6 +246,7 @@ func FuzzFindQuotes(f *testing.F) {
 		"«Oui» »Ja« „Nein“ ‚ja‘ 「はい」『いいえ』 ‹non›",
 		"MAYOR MARSH: \"We will not.\"\n\n\"Never,\" she added.\n\"",
 		"'\"'\"''\"\"“”‘’",
+		"\"\"We won,\" she said. 'And ''more.\n\nThen this.\"\"\"",
 		"<tweet id=\"7\">\"(CROSSTALK.)\" on CBS's \"Face the Nation.\"</tweet> On \"Face the Nation,\" he said",
 	} {
 		f.Add(s)

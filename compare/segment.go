@@ -42,7 +42,7 @@ func segment(body string) []paragraph {
 		}
 		if s := trimSpan(body, Span{off, end}); s.Len() > 0 {
 			qs := pairQuotes(body, s, open)
-			open = len(qs) > 0 && qs[len(qs)-1].unclosed
+			open = leftOpen(qs)
 			paras = append(paras, paragraph{Span: s, sentences: sentences(body, s, qs), quotes: qs})
 		}
 		off = end + 1
