@@ -240,31 +240,56 @@ func roundKey(q Quantity) string {
 	return strings.TrimRight(strings.TrimRight(formatFloat(math.Round(v/e)*e), "0"), ".")
 }
 
-// claimSim is the cosine similarity of two claims' weighted terms, or 0
-// when they share only names, or a single word and no name: two claims
-// about the same people state the same fact only if they also share what
-// happened, and one common word alone is a coincidence.
-func claimSim(a, b *claimFeatures) float64 {
+// claimProbe holds the terms of one claim spread over all term IDs, so
+// that its similarity to many other claims is read off their terms alone.
+type claimProbe struct {
+	feats  []claimFeatures
+	weight []float64 // by term ID: the loaded claim's weight of it, or 0
+	what   []bool    // by term ID: whether it says what happened
+	loaded int       // the loaded claim, -1 for none
+}
+
+func newClaimProbe(feats []claimFeatures, terms int) *claimProbe {
+	return &claimProbe{feats: feats, weight: make([]float64, terms), what: make([]bool, terms), loaded: -1}
+}
+
+// load makes claim i the one that sim compares others with.
+func (p *claimProbe) load(i int) {
+	if p.loaded == i {
+		return
+	}
+	if p.loaded >= 0 {
+		for _, t := range p.feats[p.loaded].terms {
+			p.weight[t] = 0
+		}
+	}
+	f := &p.feats[i]
+	for j, t := range f.terms {
+		p.weight[t] = f.weight[j]
+		p.what[t] = f.what[j]
+	}
+	p.loaded = i
+}
+
+// sim is the cosine similarity of the loaded claim's weighted terms and
+// claim j's, or 0 when they share only names, or a single word and no
+// name: two claims about the same people state the same fact only if they
+// also share what happened, and one common word alone is a coincidence.
+func (p *claimProbe) sim(j int) float64 {
+	a, b := &p.feats[p.loaded], &p.feats[j]
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
 	dot, what, who := 0.0, 0, 0
-	i, j := 0, 0
-	for i < len(a.terms) && j < len(b.terms) {
-		switch {
-		case a.terms[i] < b.terms[j]:
-			i++
-		case a.terms[i] > b.terms[j]:
-			j++
-		default:
-			dot += a.weight[i] * b.weight[j]
-			if a.what[i] && a.weight[i] > 0 {
+	for k, t := range b.terms {
+		// A term of no weight adds nothing, whether shared or not.
+		if w := p.weight[t]; w > 0 {
+			dot += w * b.weight[k]
+			if p.what[t] {
 				what++
-			} else if a.weight[i] > 0 {
+			} else {
 				who++
 			}
-			i++
-			j++
 		}
 	}
 	if what < minShared || what == minShared && who == 0 {
@@ -283,7 +308,7 @@ type claimPair struct {
 // share a term held by no more than a tenth of the claims (within
 // minPosting and claimMaxPosting), from an inverted index,
 // with their similarity.
-func claimCandidates(feats []claimFeatures, terms int) []claimPair {
+func claimCandidates(feats []claimFeatures, terms int, probe *claimProbe) []claimPair {
 	index := make([][]int32, terms)
 	for i, f := range feats {
 		for _, t := range f.terms {
@@ -310,9 +335,10 @@ func claimCandidates(feats []claimFeatures, terms int) []claimPair {
 				}
 			}
 		}
+		probe.load(i)
 		for _, j := range near {
 			touched[j] = false
-			if s := claimSim(&feats[i], &feats[j]); s >= claimLink {
+			if s := probe.sim(int(j)); s >= claimLink {
 				pairs = append(pairs, claimPair{a: int32(i), b: j, sim: s})
 			}
 		}
@@ -344,7 +370,8 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 		members[i] = []int{i}
 		reports.add(i, reportOf[i])
 	}
-	pairs := linkablePairs(claimCandidates(feats, terms), reportOf, nReports)
+	probe := newClaimProbe(feats, terms)
+	pairs := linkablePairs(claimCandidates(feats, terms, probe), reportOf, nReports)
 	links := newLinkageCache(len(feats))
 	for _, p := range pairs {
 		ga, gb := group[p.a], group[p.b]
@@ -366,8 +393,8 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 					continue
 				}
 				x := members[into][k]
-				avgY, leastY := linkage(feats, []int{y}, rest)
-				avgX, _ := linkage(feats, []int{x}, rest)
+				avgY, leastY := probe.linkage([]int{y}, rest)
+				avgX, _ := probe.linkage([]int{x}, rest)
 				if avgY > avgX && avgY >= claimJoin && leastY >= claimFloor {
 					members[into][k] = y
 					group[y] = into
@@ -382,7 +409,7 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 			}
 			continue
 		}
-		if avg, least := links.linkage(feats, members, ga, gb); avg < claimJoin || least < claimFloor {
+		if avg, least := links.linkage(probe, members, ga, gb); avg < claimJoin || least < claimFloor {
 			continue
 		}
 		if len(members[ga]) < len(members[gb]) {
@@ -542,14 +569,14 @@ func newLinkageCache(groups int) *linkageCache {
 // changed records that the first linkageSample members of group g changed.
 func (c *linkageCache) changed(g int) { c.version[g]++ }
 
-// linkage is linkage(feats, members[a], members[b]), remembered.
-func (c *linkageCache) linkage(feats []claimFeatures, members [][]int, a, b int) (mean, least float64) {
+// linkage is probe.linkage(members[a], members[b]), remembered.
+func (c *linkageCache) linkage(probe *claimProbe, members [][]int, a, b int) (mean, least float64) {
 	key := [2]int{a, b}
 	versions := [2]int32{c.version[a], c.version[b]}
 	if r, ok := c.known[key]; ok && r.versions == versions {
 		return r.mean, r.least
 	}
-	mean, least = linkage(feats, members[a], members[b])
+	mean, least = probe.linkage(members[a], members[b])
 	c.known[key] = linkageResult{versions: versions, mean: mean, least: least}
 	return mean, least
 }
@@ -560,12 +587,13 @@ func (c *linkageCache) linkage(feats []claimFeatures, members [][]int, a, b int)
 // A large group is represented by its first linkageSample members, so
 // that a claim every report repeats does not cost the square of the
 // number of reports.
-func linkage(feats []claimFeatures, a, b []int) (mean, least float64) {
+func (p *claimProbe) linkage(a, b []int) (mean, least float64) {
 	total, n := 0.0, 0
 	least = math.Inf(1)
 	for _, x := range a[:min(len(a), linkageSample)] {
+		p.load(x)
 		for _, y := range b[:min(len(b), linkageSample)] {
-			s := claimSim(&feats[x], &feats[y])
+			s := p.sim(y)
 			total += s
 			least = min(least, s)
 			n++
