@@ -461,7 +461,23 @@ func isTerm(d *document, pi int, s quoteSpan) bool {
 	// The kind may follow with one word between: “X” radio program.
 	next := strings.Fields(strings.ToLower(after))
 	kindAfter := len(next) > 0 && workKinds[leadingWord(next[0])] || len(next) > 1 && workKinds[leadingWord(next[1])]
-	return workKinds[prevWord] || workKinds[ofWord] || kindAfter || isPossessive(prev) || strings.HasSuffix(prev, "s'")
+	return workKinds[prevWord] || workKinds[ofWord] || kindAfter || isPossessive(prev) || strings.HasSuffix(prev, "s'") ||
+		ownedName(prev, prevWord)
+}
+
+// possessiveDeterminers own the name that follows them: his “Contract
+// with America”.
+var possessiveDeterminers = setOf("his", "her", "their", "our", "my", "your")
+
+// ownedName reports whether the text before a quoted title-case name ends
+// with a possessive determiner, alone or before a year: his 1994 “Contract
+// with America”.
+func ownedName(before, prevWord string) bool {
+	if len(prevWord) == 4 && strings.Trim(prevWord, "0123456789") == "" {
+		before = strings.TrimRightFunc(before[:len(before)-len(prevWord)], unicode.IsSpace)
+		prevWord = strings.ToLower(lastWord(before))
+	}
+	return possessiveDeterminers[prevWord]
 }
 
 // quoteContext returns up to 40 bytes of paragraph pi before quote s,
@@ -478,16 +494,19 @@ func quoteContext(d *document, pi int, s quoteSpan) (before, after string) {
 	return before, after
 }
 
+// titleMinorWords are the longer words a title leaves in lower case.
+var titleMinorWords = setOf("with", "from", "into", "onto", "over", "upon", "than")
+
 // isTitleCase reports whether words read as a name or title: the first and
-// every longer word capitalised ("Face the Nation", "Keepin' It Real"), or
-// begun with a digit ("13th").
+// every longer word capitalised ("Face the Nation", "Contract with
+// America", "Keepin' It Real"), or begun with a digit ("13th").
 func isTitleCase(words []string) bool {
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(w, unicode.IsPunct))
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			continue
 		}
-		if i == 0 || utf8.RuneCountInString(w) > 3 {
+		if i == 0 || utf8.RuneCountInString(w) > 3 && !titleMinorWords[strings.TrimRightFunc(w, unicode.IsPunct)] {
 			return false
 		}
 	}
