@@ -93,7 +93,14 @@ var typographic = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "‑",
 
 // spelling is a word without surrounding space and with one apostrophe and
 // one hyphen, so that typography is not taken for a spelling.
-func spelling(w string) string { return typographic.Replace(strings.TrimSpace(w)) }
+func spelling(w string) string {
+	w = strings.TrimSpace(w)
+	// Every mark typographic replaces starts with the byte 0xE2 in UTF-8.
+	if strings.IndexByte(w, 0xE2) < 0 {
+		return w
+	}
+	return typographic.Replace(w)
+}
 
 // punctKey unifies the styles of one punctuation mark.
 func punctKey(r rune) string {
