@@ -307,7 +307,7 @@ type claimPair struct {
 // claimCandidates returns the pairs of claims of different reports that
 // share a term held by no more than a tenth of the claims (within
 // minPosting and claimMaxPosting), from an inverted index,
-// with their similarity.
+// with their similarity, in no particular order.
 func claimCandidates(feats []claimFeatures, terms int, probe *claimProbe) []claimPair {
 	index := make([][]int32, terms)
 	for i, f := range feats {
@@ -343,16 +343,20 @@ func claimCandidates(feats []claimFeatures, terms int, probe *claimProbe) []clai
 			}
 		}
 	}
-	slices.SortFunc(pairs, func(x, y claimPair) int {
-		if c := cmp.Compare(y.sim, x.sim); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.a, y.a); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.b, y.b)
-	})
 	return pairs
+}
+
+// bestFirst orders claim pairs by falling similarity, then by their claims.
+func bestFirst(x, y claimPair) int {
+	switch {
+	case x.sim > y.sim:
+		return -1
+	case x.sim < y.sim:
+		return 1
+	case x.a != y.a:
+		return cmp.Compare(x.a, y.a)
+	}
+	return cmp.Compare(x.b, y.b)
 }
 
 // groupClaims joins linked claims into groups, best links first. A group
@@ -372,6 +376,7 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 	}
 	probe := newClaimProbe(feats, terms)
 	pairs := linkablePairs(claimCandidates(feats, terms, probe), reportOf, nReports)
+	slices.SortFunc(pairs, bestFirst)
 	links := newLinkageCache(len(feats))
 	for _, p := range pairs {
 		ga, gb := group[p.a], group[p.b]

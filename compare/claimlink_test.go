@@ -10,7 +10,7 @@ func TestLinkablePairs(t *testing.T) {
 	reportOf := []int32{0, 0, 1, 1, 2}
 	for _, tc := range []struct {
 		name  string
-		pairs []claimPair // best first, as claimCandidates returns them
+		pairs []claimPair // as claimCandidates finds them
 		want  []claimPair
 	}{
 		{"mutual best kept, the other dropped",
