@@ -450,6 +450,12 @@ func isTerm(d *document, pi int, s quoteSpan) bool {
 		// A name that ends its sentence leaves what follows to the next.
 		return strings.HasSuffix(text, ".") || !hasSpeechCue(after)
 	}
+	if strings.HasSuffix(before, ",") && workKinds[prevWord] && (strings.HasSuffix(text, ",") || strings.HasPrefix(after, ",")) {
+		// Quoted words set off by commas after a kind of work name it,
+		// whatever their case: the commentary, “Tell your story,” is
+		// thoughtful.
+		return !hasSpeechCue(after)
+	}
 	if !isTitleCase(words) || isHeadline(body[p.Start:p.End]) {
 		// In a headline every word is capitalised: a quote there is
 		// no more a title than its neighbours are.
