@@ -62,7 +62,7 @@ func splitWords(body string, s Span, out []word) []word {
 		}
 		if j < s.End && body[j] == '.' {
 			w := strings.ToLower(body[i:j])
-			if titleAbbrevs[w] || utf8.RuneCountInString(w) == 1 || strings.Contains(w, ".") {
+			if titleAbbrevs[w] || utf8.RuneCountInString(w) == 1 || strings.Contains(w, ".") || isStateTag(body[i:j]) {
 				j++
 			}
 		}
@@ -70,6 +70,21 @@ func splitWords(body string, s Span, out []word) []word {
 		i = j
 	}
 	return out
+}
+
+// isStateTag reports whether w is a party and state tag whose state is
+// abbreviated, so that a full stop after it is the abbreviation's:
+// "R-Ky." in "Mitch McConnell, R-Ky., said".
+func isStateTag(w string) bool {
+	if !isPartyTag(w) {
+		return false
+	}
+	for _, r := range w[2:] {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return len(w) <= 8
 }
 
 // nextIsWord tells whether s starts with a letter, digit or mark.
@@ -204,6 +219,9 @@ type nameRun struct {
 	gender byte
 	// org is true when the run holds an organisation's word or an acronym.
 	org bool
+	// surname is true for a single word after a title ("Mr. Obama",
+	// "President Obama"): a surname, not a given name.
+	surname bool
 }
 
 // readName reads the capitalised words ws as a name: titles, the words
@@ -260,6 +278,9 @@ func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
 		}
 	}
 	ws = ws[last+1:]
+	if last >= 0 {
+		ws = afterOffice(ws)
+	}
 	// An acronym before a name is an organisation's: "DpolG Rainer Wendt".
 	for len(ws) > 2 && isAcronym(ws[0].text) && !isAcronym(ws[1].text) {
 		ws = ws[1:]
@@ -276,6 +297,7 @@ func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
 	text := body[ws[0].Start:ws[len(ws)-1].End]
 	text = strings.TrimSuffix(strings.TrimSuffix(text, "'s"), "’s")
 	nr.name = text
+	nr.surname = last >= 0 && len(ws) == 1
 	org := false
 	for _, w := range ws {
 		if orgWords[strings.TrimSuffix(strings.TrimSuffix(w.lower(), "'s"), "’s")] {
@@ -301,6 +323,40 @@ func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
 		}
 	}
 	return nr, true
+}
+
+// afterOffice returns the words of a name that follow the body a title
+// names with "of" or "for": "Newt Gingrich" of "of the House Newt
+// Gingrich", after "Speaker"; "Sergei Lavrov" of "of Foreign Affairs
+// Sergei Lavrov". Without an organisation's word to end the body, the name
+// is its last two words, three with an initial, and there is none when the
+// body leaves fewer than three. Words that do not open with "of" or "for"
+// are returned as they are.
+func afterOffice(ws []word) []word {
+	if len(ws) == 0 || ws[0].lower() != "of" && ws[0].lower() != "for" {
+		return ws
+	}
+	k := 1
+	if k < len(ws) && ws[k].lower() == "the" {
+		k++
+	}
+	end := -1
+	for i := k; i < len(ws); i++ {
+		if orgWords[strings.ToLower(ws[i].text)] {
+			end = i
+		}
+	}
+	if end >= 0 {
+		return ws[end+1:]
+	}
+	if len(ws)-k < 3 {
+		return nil // "Coach of the Year": the office alone
+	}
+	n := len(ws) - 2
+	if n > k && len(ws[n].text) == 2 && strings.HasSuffix(ws[n].text, ".") {
+		n-- // an initial: "John F. Kerry"
+	}
+	return ws[max(n, k):]
 }
 
 // sentenceInitial reports whether the word at pos of body may open a
@@ -447,7 +503,7 @@ func surnameKey(name string) string {
 // named before it (the one named last, if several fit), or stands for
 // itself when nobody was.
 func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
-	e := c.find(nr.name, nr.gender)
+	e := c.find(nr.name, nr.gender, nr.surname)
 	if e == nil {
 		e = &entity{name: nr.name}
 		key := surnameKey(nr.name)
@@ -485,8 +541,9 @@ func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
 }
 
 // find returns the entity a name refers to after the names filed so far,
-// or nil.
-func (c *cast) find(name string, gender byte) *entity {
+// or nil. A single word given with a title (surname: "Mr. Obama") is not
+// taken for a given name.
+func (c *cast) find(name string, gender byte, surname bool) *entity {
 	key := surnameKey(name)
 	if strings.Contains(name, " ") {
 		for _, e := range c.full[key] {
@@ -504,7 +561,7 @@ func (c *cast) find(name string, gender byte) *entity {
 	if e := c.bare[key]; e != nil {
 		return e
 	}
-	var best *entity
+	// "Mr. Obama" is not the Michelle Obama named before him.
 	for i := len(c.mentions) - 1; i >= max(0, len(c.mentions)-recentMentions); i-- {
 		e := c.mentions[i].ent
 		if !e.filedUnder(key) || !strings.Contains(e.name, " ") {
@@ -513,11 +570,9 @@ func (c *cast) find(name string, gender byte) *entity {
 		if gender == 0 || e.gender == 0 || e.gender == gender {
 			return e
 		}
-		if best == nil {
-			best = e
-		}
 	}
-	if best == nil {
+	var best *entity
+	if !surname {
 		best = c.first[strings.ToLower(name)] // "Uma" for Uma Thurman
 	}
 	if best == nil {
@@ -593,8 +648,8 @@ func hasWordSuffix(long, short string) bool {
 // lookup returns the entity a speaker's name refers to at pos: for a
 // surname alone that stands for itself in the report, that; else the
 // matching entity named last before pos, else what the name refers to after
-// the whole report, or nil.
-func (c *cast) lookup(name string, gender byte, pos int) *entity {
+// the whole report, or nil. surname is as for find.
+func (c *cast) lookup(name string, gender byte, surname bool, pos int) *entity {
 	key := surnameKey(name)
 	if e := c.bare[key]; e != nil && !strings.Contains(name, " ") {
 		return e
@@ -611,7 +666,7 @@ func (c *cast) lookup(name string, gender byte, pos int) *entity {
 			}
 		}
 	}
-	return c.find(name, gender)
+	return c.find(name, gender, surname)
 }
 
 // buildCast reads every name in the text of d outside quotes.
@@ -777,7 +832,11 @@ func clauseStart(ws []word) int {
 	}
 	for range 3 {
 		next := i
-		for k := i; k < len(ws) && k < i+9; k++ {
+		reach := 9
+		if i < len(ws) && prepositions[ws[i].lower()] {
+			reach = 25 // "With Democratic leaders worried about …, the president …"
+		}
+		for k := i; k < len(ws) && k < i+reach; k++ {
 			if ws[k].text == "," {
 				if prepositions[ws[i].lower()] || isAdverb(ws[i]) || strings.HasSuffix(ws[i].lower(), "ing") || isTimePhrase(ws[i:k]) || k+1 < len(ws) && !ws[k+1].punct && !isNameWord(ws[i]) && !determiners[ws[i].lower()] && !personPronouns[ws[i].lower()] {
 					next = k + 1

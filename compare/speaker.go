@@ -119,6 +119,10 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 			// on with the speaker last quoted.
 			q.Speaker, ents[i] = f.last.name, f.last
 		default:
+			if m, ok := f.priorCue(q, s); ok {
+				ents[i] = f.resolve(q, m)
+				break
+			}
 			// A speaker read from the sentence alone is a guess: it does
 			// not become the person pronouns refer to.
 			if m, ok := f.sentenceSubject(q, s); ok {
@@ -274,6 +278,25 @@ func opensNextQuote(body string, s quoteSpan, ws []word, m cueMention) bool {
 	return false
 }
 
+// priorCue reads the speaker of a quote that opens a sentence of its own
+// after a sentence of the same paragraph with a speech cue: `The talks
+// will go on, Holt said. "We are not done."`
+func (f *speakerFinder) priorCue(q *Quote, s quoteSpan) (cueMention, bool) {
+	p := f.d.paragraphs[q.Paragraph]
+	start := sentenceStart(p, s.Open.Start)
+	if start == p.Start || strings.TrimSpace(f.d.report.Body[start:s.Open.Start]) != "" {
+		return cueMention{}, false
+	}
+	prev := max(sentenceStart(p, start-1), start-300)
+	f.ws = outsideWords(f.d.report.Body, Span{prev, start}, p.quotes, f.ws[:0])
+	for _, w := range f.ws {
+		if w.text == `"` {
+			return cueMention{}, false
+		}
+	}
+	return preCue(f.ws)
+}
+
 // sentenceSubject reads who speaks a quote woven into a sentence without
 // a speech cue — Trump is promising "jobs, jobs, jobs" — as the named or
 // pronoun subject of the sentence before the quote.
@@ -411,7 +434,10 @@ func postCue(ws []word) (cueMention, bool) {
 	}
 	if isCueVerb(ws[i].lower()) && !participles[ws[i].lower()] {
 		// "said Kirby", but not "told Business Insider": who is told
-		// listens.
+		// listens; nor "suggests that Phoenix", a clause.
+		if i+1 < len(ws) && ws[i+1].lower() == "that" {
+			return cueMention{}, false
+		}
 		if m, ok := subjectForward(ws[i+1:]); ok && !listenerVerbs[ws[i].lower()] {
 			m.cue = ws[i].lower()
 			return m, true
@@ -488,6 +514,10 @@ func skipAsides(ws []word, k int) int {
 				k = e - 1 // the comma that closes one aside opens the next
 				continue
 			}
+			if ws[e-1].text == ")" && e < len(ws) && ws[e].text == "," {
+				k = e // a bracket, then an aside set off by commas
+				continue
+			}
 			return skipAdverbs(ws, e)
 		default:
 			return k
@@ -525,8 +555,7 @@ func subjectAt(ws []word) (cueMention, int, bool) {
 			return namedDescription(ws, k)
 		}
 		if k := roleEnd(ws, j); k > j && isNameWord(ws[k]) {
-			e := nameRunEnd(ws, k)
-			return cueMention{words: ws[k:e], kind: 'n', pos: ws[k].Start}, e, true
+			return roleName(ws, k)
 		}
 		if j < len(ws) && isBareGroup(ws[j].lower()) {
 			return cueMention{words: ws[:j+1], kind: 'd', pos: w.Start}, j + 1, true // "SpaceX officials"
@@ -534,11 +563,13 @@ func subjectAt(ws []word) (cueMention, int, bool) {
 		if j < len(ws) && isBodyHead(ws[j].lower()) {
 			return cueMention{words: ws[:j+1], kind: 'n', pos: w.Start}, j + 1, true // "The Bring Back Our Girls campaign"
 		}
+		if m, e, ok := apposedName(ws, j); ok && namePart(afterPossessive(ws[:j])) == 0 {
+			return m, e, true // "Common Sense's CEO, James Steyer,"
+		}
 		return cueMention{words: ws[:j], kind: 'n', pos: w.Start}, j, true
 	}
 	if k := roleEnd(ws, 0); k > 0 && isNameWord(ws[k]) {
-		e := nameRunEnd(ws, k)
-		return cueMention{words: ws[k:e], kind: 'n', pos: ws[k].Start}, e, true
+		return roleName(ws, k)
 	}
 	if determiners[lw] {
 		return namedDescription(ws, descriptionEnd(ws, 1))
@@ -549,6 +580,17 @@ func subjectAt(ws []word) (cueMention, int, bool) {
 	return cueMention{}, 0, false
 }
 
+// roleName reads the name at ws[k] after a role that opens ws — "analyst
+// Daniel Ives" — unless the name is a possessive and the role and the name
+// describe someone else: "presidential candidate Gary Johnson's doctor".
+func roleName(ws []word, k int) (cueMention, int, bool) {
+	e := nameRunEnd(ws, k)
+	if isPossessive(ws[e-1].text) && e < len(ws) && !ws[e].punct && !speechVerbs[ws[e].lower()] {
+		return namedDescription(ws, descriptionEnd(ws, e))
+	}
+	return cueMention{words: ws[k:e], kind: 'n', pos: ws[k].Start}, e, true
+}
+
 // namedDescription makes a speaker of the description ws[:k]: the name
 // it ends with or that follows it in apposition, else the description.
 func namedDescription(ws []word, k int) (cueMention, int, bool) {
@@ -556,23 +598,46 @@ func namedDescription(ws []word, k int) (cueMention, int, bool) {
 		return cueMention{}, 0, false
 	}
 	// "his representative Holly Baird", "the 58-year-old Horomanski", but
-	// not "a representative for Thurman, Leslie Sloane,".
+	// not "a representative for Thurman, Leslie Sloane," nor "Common
+	// Sense's CEO, James Steyer,".
 	n := k
 	for n > 1 && ws[n-1].capital() && !isPossessive(ws[n-1].text) && !notNames[ws[n-1].lower()] {
 		n--
 	}
 	apposed := k+1 < len(ws) && ws[k].text == "," && isNameWord(ws[k+1])
-	if n < k && n > 0 && (!ws[n-1].capital() || isPossessive(ws[n-1].text)) && !notNames[ws[n].lower()] && !(apposed && prepositions[ws[n-1].lower()]) {
+	if n < k && n > 0 && (!ws[n-1].capital() || isPossessive(ws[n-1].text)) && !notNames[ws[n].lower()] && !(apposed && (prepositions[ws[n-1].lower()] || namePart(ws[n:k]) == 0)) {
 		return cueMention{words: ws[n:k], kind: 'n', pos: ws[n].Start}, k, true
 	}
 	// "the friend, Ilona Herman, said"
-	if apposed {
-		e := nameRunEnd(ws, k+1)
-		if e == len(ws) || ws[e].punct || speechVerbs[ws[e].lower()] {
-			return cueMention{words: ws[k+1 : e], kind: 'n', pos: ws[k+1].Start}, e, true
-		}
+	if m, e, ok := apposedName(ws, k); ok {
+		return m, e, true
 	}
 	return cueMention{words: ws[:k], kind: 'd', pos: ws[0].Start}, k, true
+}
+
+// apposedName reads a name set off by a comma at ws[k] — ", Ilona Herman,"
+// — that ends at a mark or a speech verb, and returns it with the index
+// after it.
+func apposedName(ws []word, k int) (cueMention, int, bool) {
+	if k+1 >= len(ws) || ws[k].text != "," || !isNameWord(ws[k+1]) {
+		return cueMention{}, 0, false
+	}
+	e := nameRunEnd(ws, k+1)
+	if e == len(ws) || ws[e].punct || speechVerbs[ws[e].lower()] {
+		return cueMention{words: ws[k+1 : e], kind: 'n', pos: ws[k+1].Start}, e, true
+	}
+	return cueMention{}, 0, false
+}
+
+// afterPossessive returns the words of ws after its last possessive, or
+// ws when it has none.
+func afterPossessive(ws []word) []word {
+	for i := len(ws) - 1; i >= 0; i-- {
+		if isPossessive(ws[i].text) {
+			return ws[i+1:]
+		}
+	}
+	return ws
 }
 
 // nameRunEnd returns the index after the run of capitalised words (and
@@ -796,7 +861,8 @@ func isRoleLabel(ws []word) bool {
 // Thurman to", "… but".
 func subjectBefore(ws []word) (cueMention, bool) {
 	n := len(ws)
-	for n > 0 && isAdverb(ws[n-1]) {
+	// "Theresa May said": a capitalised word after a name is the name's.
+	for n > 0 && isAdverb(ws[n-1]) && !(ws[n-1].capital() && n >= 2 && isNameWord(ws[n-2])) {
 		n--
 	}
 	if n == 0 {
@@ -856,10 +922,12 @@ func subjectBefore(ws []word) (cueMention, bool) {
 		}
 		return cueMention{words: ws[k:n], kind: 'd', pos: ws[k].Start}, true
 	}
-	// A description: back to its determiner or possessive.
+	// A description: back to its determiner or possessive, across "and"
+	// when one person holds both roles ("the former first lady and
+	// senator").
 	for k := n - 1; k >= 0 && k >= n-9; k-- {
 		w := ws[k]
-		if w.punct || speechVerbs[w.lower()] || descriptionStops[w.lower()] {
+		if w.punct || speechVerbs[w.lower()] || descriptionStops[w.lower()] && w.lower() != "and" {
 			break
 		}
 		if determiners[w.lower()] || isPossessive(w.text) {
@@ -929,7 +997,7 @@ func (f *speakerFinder) resolve(q *Quote, m cueMention) *entity {
 			// Only titles: "the Prime Minister".
 			return f.describe(q, m)
 		}
-		e := f.cast.lookup(nr.name, nr.gender, m.pos)
+		e := f.cast.lookup(nr.name, nr.gender, nr.surname, m.pos)
 		if e == nil {
 			q.Speaker = nr.name
 			return nil
@@ -964,7 +1032,7 @@ func (f *speakerFinder) describe(q *Quote, m cueMention) *entity {
 			k--
 		}
 		name := body[m.words[k].Start:m.words[n-2].End]
-		if e := f.cast.lookup(name, 0, m.pos); e != nil && !e.isPerson() {
+		if e := f.cast.lookup(name, 0, false, m.pos); e != nil && !e.isPerson() {
 			q.Speaker = e.name
 			return e
 		}
@@ -1053,7 +1121,7 @@ func (f *speakerFinder) documentOwner(q *Quote, m cueMention) *entity {
 		if !ok {
 			return nil
 		}
-		return f.cast.lookup(nr.name, nr.gender, m.pos)
+		return f.cast.lookup(nr.name, nr.gender, nr.surname, m.pos)
 	case isPossessive(owner.text) && !hasCapital(ws[1:doc]):
 		head := strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
 		if e := f.titled(head, m.pos); e != nil {
