@@ -90,6 +90,8 @@ func TestParseReportRefuses(t *testing.T) {
 		{"header without body", []byte("Title: T\nOutlet: O\n\n"), ErrEmpty},
 		{"NUL bytes", []byte("GIF89a\x00\x01\x02"), ErrBinary},
 		{"control characters", []byte(strings.Repeat("\x01\x02\x03 text ", 10)), ErrBinary},
+		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcbH\xcd\xc9\xc9\x07\x00"), ErrCompressed},
+		{"xz", []byte("\xfd7zXZ\x00\x00\x04\xe6\xd6\xb4F"), ErrCompressed},
 		{"Latin-1", []byte("Caf\xe9"), ErrNotUTF8},
 		{"too large", make([]byte, MaxReportSize+1), ErrTooLarge},
 	}

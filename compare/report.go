@@ -20,10 +20,12 @@ const MaxReportSize = 20 << 20
 
 // Reasons a report file is refused.
 var (
-	ErrEmpty    = errors.New("the file is empty")
-	ErrBinary   = errors.New("the file is binary, not text")
-	ErrNotUTF8  = errors.New("the file is not valid UTF-8 text")
-	ErrTooLarge = fmt.Errorf("the file is larger than %d MB", MaxReportSize>>20)
+	ErrEmpty  = errors.New("the file is empty")
+	ErrBinary = errors.New("the file is binary, not text")
+	// ErrCompressed is wrapped with the kind of compression found.
+	ErrCompressed = errors.New("the file is compressed")
+	ErrNotUTF8    = errors.New("the file is not valid UTF-8 text")
+	ErrTooLarge   = fmt.Errorf("the file is larger than %d MB", MaxReportSize>>20)
 )
 
 // LoadReport reads a plain-text or Markdown report from path. The error
@@ -95,6 +97,8 @@ func checkText(data []byte) error {
 		return ErrTooLarge
 	case len(bytes.TrimSpace(data)) == 0:
 		return ErrEmpty
+	case Compression(data) != "":
+		return fmt.Errorf("%w (%s): unpack it first", ErrCompressed, Compression(data))
 	case bytes.IndexByte(data, 0) >= 0:
 		return ErrBinary
 	case !utf8.Valid(data):
@@ -112,6 +116,28 @@ func checkText(data []byte) error {
 		return ErrBinary
 	}
 	return nil
+}
+
+// compressionMagic maps the first bytes of compressed data to the name of
+// the compression.
+var compressionMagic = []struct{ magic, name string }{
+	{"\x1f\x8b", "gzip"},
+	{"BZh", "bzip2"},
+	{"\xfd7zXZ\x00", "xz"},
+	{"\x28\xb5\x2f\xfd", "zstd"},
+	{"7z\xbc\xaf\x27\x1c", "7-Zip"},
+}
+
+// Compression names the compression data is packed with, or returns "".
+// A saved page or report that is still packed (page.html.gz) is refused with
+// that name rather than as binary data.
+func Compression(data []byte) string {
+	for _, c := range compressionMagic {
+		if bytes.HasPrefix(data, []byte(c.magic)) {
+			return c.name
+		}
+	}
+	return ""
 }
 
 var headerLine = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9 _-]{0,30}):[ \t]*(.*)$`)

@@ -125,11 +125,13 @@ func oneLine(s string) string {
 }
 
 // Detect tells a file's format by its contents, then by its name's
-// extension. Binary data of no known format is Text, which
-// compare.ParseReport refuses as binary.
+// extension. Binary or compressed data of no known format is Text, which
+// compare.ParseReport refuses as binary or compressed.
 func Detect(name string, data []byte) Format {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
+	case compare.Compression(data) != "":
+		return Text
 	case bytes.HasPrefix(data, []byte("%PDF-")):
 		return PDF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):

@@ -3,6 +3,7 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"math/rand/v2"
 	"reflect"
@@ -208,6 +209,8 @@ func TestParseRefuses(t *testing.T) {
 		{"too large", "big.txt", bytes.Repeat([]byte("word "), compare.MaxReportSize/5+1), compare.ErrTooLarge},
 		{"binary", "photo.jpg", random, compare.ErrBinary},
 		{"binary named as text", "report.txt", append([]byte("\x00\x01"), random...), compare.ErrBinary},
+		{"gzipped page", "page.html.gz", gzipped(t, "<html><body><p>Words.</p></body></html>"), compare.ErrCompressed},
+		{"gzipped page named as a page", "page.html", gzipped(t, "<html><body><p>Words.</p></body></html>"), compare.ErrCompressed},
 		{"page without article", "index.html", []byte(`<html><head><title>Index</title><script>var a = "lots of words in a script that must never show";</script></head><body><nav><a href="/a">A</a></nav></body></html>`), ErrNoArticle},
 		{"form page", "login.html", []byte(`<!doctype html><html><body><form><input name="user"><input type="password"><button>Sign in</button></form></body></html>`), ErrNoArticle},
 		{"pdf without text", "scan.pdf", makePDF(t), ErrNoArticle},
@@ -271,4 +274,18 @@ func TestZipBomb(t *testing.T) {
 			}
 		})
 	}
+}
+
+// gzipped returns s compressed with gzip.
+func gzipped(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	if _, err := w.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
