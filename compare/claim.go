@@ -48,7 +48,7 @@ func findClaims(d *document, quotes []Quote) []Claim {
 			var pieces []Span
 			for j := qi; j < len(quotes) && quotes[j].Start < s.End; j++ {
 				q := quotes[j]
-				if WordCount(q.Text) <= wovenQuoteWords {
+				if WordCount(q.Text) <= wovenQuoteWords || completesClause(body, start, q.Start) {
 					continue
 				}
 				pieces = append(pieces, Span{start, max(start, q.Start)})
@@ -70,6 +70,46 @@ func findClaims(d *document, quotes []Quote) []Claim {
 	}
 	return claims
 }
+
+// completesClause tells whether the quote that opens at quoteStart
+// finishes the clause begun at start rather than being someone's words
+// set beside it: the words before its opening mark run straight into it,
+// with no colon, comma or dash between, and do not end with who says it
+// ("the network was “ripping apart the social fabric”", not "Marsh said:
+// “…”" nor "he told reporters “…”").
+func completesClause(body string, start, quoteStart int) bool {
+	if quoteStart <= start {
+		return false // the quote opened before the sentence did
+	}
+	before := strings.TrimRight(body[start:quoteStart], " \t\n\"'“‘«")
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	toks := tokenize(before)
+	if countWords(toks) < minClaimWords {
+		return false
+	}
+	// A speech verb among the last words gives the speaker the quote
+	// ("told the council “…”"), unless "that" makes it reported speech.
+	if toks[len(toks)-1].key == "that" {
+		return true
+	}
+	for i, n := len(toks)-1, 0; i >= 0 && n < cueReach; i-- {
+		if !toks[i].word {
+			continue
+		}
+		if attributionWords[toks[i].key] || speechVerbs[toks[i].key] {
+			return false
+		}
+		n++
+	}
+	return true
+}
+
+// cueReach is how many words before a quote a speech verb gives it its
+// speaker: "told the council".
+const cueReach = 3
 
 // clauses cuts a span at semicolons and trims the marks and white space
 // around each part.
@@ -99,7 +139,7 @@ func trimClaim(body string, s Span) Span {
 	}
 	for s.End > s.Start {
 		r, n := utf8.DecodeLastRuneInString(body[:s.End])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%' || r == ')' {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%' || r == ')' || closesQuote(body[s.Start:s.End], r) {
 			break
 		}
 		s.End -= n
@@ -107,12 +147,28 @@ func trimClaim(body string, s Span) Span {
 	return s
 }
 
+// closesQuote tells whether r, the last character of text, closes a
+// quotation text opens: a claim that holds a quote keeps both its marks.
+func closesQuote(text string, r rune) bool {
+	switch r {
+	case '”':
+		return strings.Contains(text, "“")
+	case '"':
+		return strings.Count(text, `"`)%2 == 0
+	}
+	return false
+}
+
 // newClaim makes a claim of span s, or reports that s states too little:
 // fewer than minClaimWords words, no word of substance, or, beside a quote
 // it was cut from, little more than who said it ("Marsh told reporters on
 // Thursday") or the frame that leads to its reporting verb.
 func newClaim(d *document, s Span, besideQuote bool) (Claim, bool) {
+	s = afterCaptionLabel(d.report.Body, s)
 	text := d.text(s)
+	if isPageChrome(text) {
+		return Claim{}, false
+	}
 	toks := tokenize(text)
 	need := 1
 	if besideQuote {
@@ -130,6 +186,58 @@ func newClaim(d *document, s Span, besideQuote bool) (Claim, bool) {
 		c.Numbers = append(c.Numbers, q.Text)
 	}
 	return c, true
+}
+
+// pageChrome are phrases of a news page's furniture, which states
+// nothing about the event: sign-up boxes, advertisement labels, copyright
+// and reprint notices, links to follow.
+var pageChrome = []string{"continue reading the main story", "newsletter", "subscribe for",
+	"all rights reserved", "may not be published, broadcast", "copyright 1", "copyright 2",
+	"follow us on", "email us", "read more", "click here", "order reprints", "toggle caption",
+	"enlarge this image", "not a robot", "you agree to receive", "just watched", "http://",
+	"https://"}
+
+// creditMarks are the marks of a photo credit ("Jim Smith/AP", "via
+// Getty Images"), a line that names who took a picture.
+var creditMarks = []string{"getty images", "/ap", "/reuters", "/afp", "wireimage",
+	"image copyright", "shutterstock", "photo:"}
+
+// maxCreditWords is the most words a photo credit line has.
+const maxCreditWords = 10
+
+// isPageChrome tells whether a sentence is part of the page around a
+// report rather than the report: a sign-up box, a copyright notice, a
+// photo credit.
+func isPageChrome(text string) bool {
+	lower := strings.ToLower(text)
+	for _, p := range pageChrome {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	if WordCount(text) > maxCreditWords {
+		return false
+	}
+	for _, p := range creditMarks {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// captionLabel ends the credit that opens a picture's caption ("Image
+// copyright Getty Images Image caption The pair met in 1994"): the
+// caption after it can state a fact, the credit before it does not.
+const captionLabel = "Image caption "
+
+// afterCaptionLabel moves the start of s past a caption's credit and
+// label, when s holds one.
+func afterCaptionLabel(body string, s Span) Span {
+	if i := strings.Index(body[s.Start:s.End], captionLabel); i >= 0 {
+		s.Start += i + len(captionLabel)
+	}
+	return s
 }
 
 // endsWithCue tells whether a piece of a sentence ends with who said the

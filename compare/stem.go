@@ -23,21 +23,108 @@ func init() {
 	}
 }
 
-// synonyms maps words that news reports use for one another to one stem:
-// an offer is a bid, a girl freed is a girl released.
-var synonyms = map[string]string{
-	"bid": "offer", "proposal": "offer", "approach": "offer",
-	"buy": "acquir", "purchas": "acquir", "acquisition": "acquir", "takeover": "acquir",
-	"freed": "releas", "free": "releas",
-	"kill": "dead", "die": "dead", "death": "dead", "died": "dead", "killed": "dead", "fatal": "dead",
-	"kidnap": "abduct", "kidnapp": "abduct", "seiz": "abduct", "captur": "abduct",
-	"quit": "resign", "resignation": "resign",
-	"crash": "accident", "incident": "accident",
-	"photograph": "photo", "pictur": "photo", "footag": "video",
-	"lawsuit": "sue", "su": "sue",
-	"rais": "increas", "ris": "increas", "rose": "increas",
-	"fell": "declin", "fall": "declin", "drop": "declin", "dropp": "declin",
-	"remov": "pull", "pulled": "pull",
+// synonymGroups are the words news reports use for one another, a group a
+// line, the first word naming the group: an offer is a bid, a girl freed is
+// a girl released, footage is video. Each word stands for its inflections
+// too, through its stem.
+var synonymGroups = []string{
+	"offer bid bids proposal approach",
+	"acquire buy buying bought purchase acquisition takeover",
+	"release freed free liberated",
+	"dead kill kills killed killing die died dies death deaths fatal fatalities",
+	"abduct kidnap kidnapped kidnapping seize seized capture captured",
+	"resign quit quits resignation",
+	"accident crash crashed crashes incident collision wreck",
+	"photo photograph photographs picture pictures image images snapshot",
+	"video footage clip recording",
+	"sue sued suing lawsuit",
+	"increase raise raised rise rose risen rising climb climbed gain gained jump jumped surge surged soar soared",
+	"decline fell fall falls falling drop dropped dip dipped slide slid slump slumped tumble tumbled plunge plunged",
+	"pull pulled remove removed removal delete deleted",
+	"injure injury injuries injured hurt wound wounded",
+	"relationship relationships friendship trust ties bond rapport",
+	"fire fired oust ousted dismiss dismissed sack sacked expel expelled",
+	"accuse accused accusation accusations allege alleged allegation allegations",
+	"deny denied denial refute refuted",
+	"reject rejected rebuff rebuffed spurn spurned",
+	"approve approved approval clear cleared",
+	"share shares stock stocks",
+	"launch launched found founded form formed establish established",
+	"expect expected anticipate anticipated predict predicted forecast",
+	"apologize apologized apologise apologised apology apologies sorry",
+	"child children baby babies infant toddler",
+	"company companies firm firms",
+	"attack attacked assault assaulted",
+	"arrest arrested detain detained jail jailed imprison imprisoned",
+	"prisoner prisoners captive captives hostage hostages",
+	"swap exchange",
+	"agreement deal deals pact accord",
+	"lawmaker lawmakers legislator legislators congressman congresswoman",
+	"spokesman spokeswoman spokesperson representative representatives",
+	"respond responded response reply replied",
+	"plane planes airplane aircraft jet flight flights",
+	"passenger passengers traveler travelers traveller travellers",
+	"woman women",
+	"man men",
+	"government administration",
+	"huge massive giant enormous gargantuan behemoth",
+	"tall height",
+	"weight weigh weighs mass",
+	"payload cargo",
+	"cost costs price prices",
+	"sell sold sale sales",
+	"confirm confirmed verify verified acknowledge acknowledged",
+	"investigation investigate probe inquiry",
+	"announce announced unveil unveiled disclose disclosed reveal revealed",
+	"criticize criticized criticise criticised condemn condemned slam slammed blast blasted",
+	"error errors mistake mistakes glitch blunder",
+	"electric electricity",
+	"app apps application",
+	"ban banned bar barred prohibit prohibited",
+	"safe safety",
+	"celebration celebrations celebrate festivities",
+	"reveller revellers reveler revelers partygoer partygoers party-goers",
+	"marriage marriages married spouse spouses",
+	"ruling decision verdict judgment",
+	"overturn overturned invalidate invalidated strike struck",
+	"ad ads advertisement commercial",
+	"television tv broadcast",
+	"faith religion religious",
+	"veteran veterans vet vets",
+	"misspoke misspoken misstated misstatement",
+	"farmer farmers farm agriculture",
+	"remark remarks comment comments",
+	"mock mocked ridicule ridiculed belittle belittled disparage disparaged",
+	"harassment misconduct abuse",
+	"technology tech",
+	"employee employees staff worker workers",
+	"former ex",
+	"coalition alliance",
+	"girl girls schoolgirl schoolgirls",
+	"militant militants extremist extremists insurgent insurgents fighter fighters jihadist jihadists",
+	"soldier soldiers troops army",
+	"negotiation negotiations negotiate negotiated mediation",
+	"steal stole stolen theft",
+	"kick kicked eject ejected boot booted",
+	"discrimination discriminatory racism racist racial bias",
+	"zone area",
+	"bill bills invoice",
+	"conference briefing",
+}
+
+// synonyms maps a word, or its stem, to the stem of the first word of its
+// synonym group.
+var synonyms = map[string]string{}
+
+func init() {
+	for _, g := range synonymGroups {
+		ws := strings.Fields(g)
+		head := plainStem(ws[0])
+		for _, w := range ws {
+			synonyms[w] = head
+			synonyms[plainStem(w)] = head
+		}
+	}
 }
 
 // stem reduces a word key to a crude stem for matching claims, or "" for a
@@ -54,6 +141,16 @@ func stem(w string) string {
 	if startsDigit(w) {
 		return "" // figures are compared as values
 	}
+	w = plainStem(w)
+	if s, ok := synonyms[w]; ok {
+		return s
+	}
+	return w
+}
+
+// plainStem cuts a word's common endings and keeps its first
+// stemMaxLetters letters, without looking for synonyms.
+func plainStem(w string) string {
 	w = looseKey(w)
 	for _, suf := range []string{"izations", "ization", "ations", "ation", "izing", "ized", "izes", "ize",
 		"ments", "ment", "ness", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly", "ity", "al", "y", "e"} {
@@ -64,9 +161,6 @@ func stem(w string) string {
 	}
 	if len(w) > stemMaxLetters {
 		w = w[:stemMaxLetters]
-	}
-	if s, ok := synonyms[w]; ok {
-		return s
 	}
 	return w
 }
