@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -20,7 +21,9 @@ type claimFeatures struct {
 	weight []float64 // weight of each term
 	// what marks the terms that say what happened (words, figures,
 	// dates) rather than who was involved (names).
-	what   []bool
+	what []bool
+	// names are the sorted term IDs of the names the claim gives.
+	names  []int32
 	norm   float64 // Euclidean norm of the weights
 	values []Quantity
 	dates  []dateRef
@@ -37,6 +40,9 @@ const (
 	// claimSure is the similarity at which two claims are linked even when
 	// one of them is more similar to another claim of the other's report.
 	claimSure = 0.6
+	// claimMerge is the least mean similarity between the members two
+	// groups keep when they merge and set apart their claims of one report.
+	claimMerge = 0.15
 	// claimFloor is the least similarity between any two members of a group.
 	claimFloor = 0.0
 	// claimMaxShare bounds the share of all claims a term may point at
@@ -52,11 +58,13 @@ const (
 
 // Weights of the kinds of term, relative to a content word.
 const (
-	nameWeight     = 0.7 // a name: a person, place or organisation
-	kindWeight     = 1.2 // what a figure measures: money, a death toll
-	valueWeight    = 1.0 // the figure itself
-	dateWeight     = 0.8 // the month a date falls in
-	positionWeight = 0.6
+	nameWeight  = 0.7 // a name: a person, place or organisation
+	kindWeight  = 1.2 // what a figure measures: money, a death toll
+	valueWeight = 1.0 // the figure itself
+	dateWeight  = 0.8 // the month a date falls in
+	// magnitudeWeight is the weight of a figure's order of magnitude.
+	magnitudeWeight = 0.8
+	positionWeight  = 0.6
 	// minShared is the fewest terms saying what happened that two claims
 	// must share to state the same fact.
 	minShared      = 1
@@ -168,16 +176,20 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 		for _, n := range claimNames[i] {
 			nw := nameWordsOf[n]
 			for _, w := range nw {
-				set = append(set, id("@"+w, nameWeight))
+				f.names = append(f.names, id("@"+w, nameWeight))
 			}
 			if len(nw) == 1 {
 				for _, w := range aliases[nw[0]] {
-					set = append(set, id("@"+w, nameWeight))
+					f.names = append(f.names, id("@"+w, nameWeight))
 				}
 			}
 		}
+		slices.Sort(f.names)
+		f.names = slices.Compact(f.names)
+		set = append(set, f.names...)
 		for _, q := range c.Values {
-			set = append(set, id("#"+quantityKey(q), kindWeight), id("="+quantityKey(q)+"="+roundKey(q), valueWeight))
+			set = append(set, id("#"+quantityKey(q), kindWeight), id("="+quantityKey(q)+"="+roundKey(q), valueWeight),
+				id("="+quantityKey(q)+"~"+magnitudeKey(q), magnitudeWeight))
 		}
 		for _, d := range f.dates {
 			if d.To.Sub(d.From) < 32*24*time.Hour {
@@ -240,6 +252,17 @@ func roundKey(q Quantity) string {
 	return strings.TrimRight(strings.TrimRight(formatFloat(math.Round(v/e)*e), "0"), ".")
 }
 
+// magnitudeKey is the order of magnitude of a figure in its base unit:
+// $103 billion and $105 billion share one, so that two outlets giving
+// different figures for one amount still line up.
+func magnitudeKey(q Quantity) string {
+	v := math.Abs(baseValue(q))
+	if v == 0 {
+		return "0"
+	}
+	return strconv.Itoa(int(math.Floor(math.Log10(v))))
+}
+
 // claimProbe holds the terms of one claim spread over all term IDs, so
 // that its similarity to many other claims is read off their terms alone.
 type claimProbe struct {
@@ -295,7 +318,30 @@ func (p *claimProbe) sim(j int) float64 {
 	if what < minShared || what == minShared && who == 0 {
 		return 0 // one shared word is a fact only with the same people
 	}
-	return dot / (a.norm * b.norm) * (1 + positionWeight*(0.5-math.Abs(a.pos-b.pos)))
+	sim := dot / (a.norm * b.norm) * (1 + positionWeight*(0.5-math.Abs(a.pos-b.pos)))
+	if len(a.names) > 0 && len(b.names) > 0 && !meet(a.names, b.names) {
+		sim *= otherNames // "Broadcom shares rose" is not "Qualcomm shares rose"
+	}
+	return sim
+}
+
+// otherNames scales the similarity of two claims that each name someone
+// and share no name.
+const otherNames = 0.6
+
+// meet tells whether two sorted lists share an element.
+func meet(a, b []int32) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // claimPair is a candidate link between claims a < b.
@@ -378,7 +424,9 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 	pairs := linkablePairs(claimCandidates(feats, terms, probe), reportOf, nReports)
 	slices.SortFunc(pairs, bestFirst)
 	links := newLinkageCache(len(feats))
-	for _, p := range pairs {
+	// Later passes over the links let the claims a merge set apart join
+	// another group.
+	for _, p := range slices.Concat(pairs, pairs, pairs) {
 		ga, gb := group[p.a], group[p.b]
 		if ga == gb {
 			continue
@@ -412,6 +460,9 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 				}
 				break
 			}
+			if len(members[ga]) > 1 && len(members[gb]) > 1 && !reports.has(gb, reportOf[p.a]) && !reports.has(ga, reportOf[p.b]) {
+				members = mergeEjecting(probe, links, members, group, &reports, reportOf, ga, gb)
+			}
 			continue
 		}
 		if avg, least := links.linkage(probe, members, ga, gb); avg < claimJoin || least < claimFloor {
@@ -439,6 +490,68 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 	}
 	slices.SortFunc(out, func(x, y []int) int { return cmp.Compare(x[0], y[0]) })
 	return out
+}
+
+// mergeEjecting merges groups ga and gb, linked by claims of reports only
+// one of them holds, when each also holds a claim of some same report:
+// of each such report the merged group keeps the claim that fits the
+// others better, and the other claim is set apart in a group of its own.
+// The merge is made only when the two groups' kept members are similar
+// enough (claimMerge). It returns members, grown by the groups of the
+// claims set apart.
+func mergeEjecting(probe *claimProbe, links *linkageCache, members [][]int, group []int, reports *reportSets, reportOf []int32, ga, gb int) [][]int {
+	var keep, ejected, clash []int
+	for _, m := range members[ga] {
+		if reports.has(gb, reportOf[m]) {
+			clash = append(clash, m)
+		} else {
+			keep = append(keep, m)
+		}
+	}
+	for _, m := range members[gb] {
+		if !reports.has(ga, reportOf[m]) {
+			keep = append(keep, m)
+		}
+	}
+	for _, x := range clash {
+		y := members[gb][slices.IndexFunc(members[gb], func(m int) bool { return reportOf[m] == reportOf[x] })]
+		ax, _ := probe.linkage([]int{x}, keep)
+		ay, _ := probe.linkage([]int{y}, keep)
+		if ay > ax {
+			x, y = y, x
+		}
+		keep = append(keep, x)
+		ejected = append(ejected, y)
+	}
+	var ka, kb []int
+	for _, m := range keep {
+		if group[m] == ga {
+			ka = append(ka, m)
+		} else {
+			kb = append(kb, m)
+		}
+	}
+	if avg, _ := probe.linkage(ka, kb); avg < claimMerge {
+		return members
+	}
+	members[ga], members[gb] = keep, nil
+	reports.clear(ga)
+	reports.clear(gb)
+	for _, m := range keep {
+		group[m] = ga
+		reports.add(ga, reportOf[m])
+	}
+	links.changed(ga)
+	links.changed(gb)
+	for _, m := range ejected {
+		g := len(members)
+		group[m] = g
+		members = append(members, []int{m})
+		reports.grow()
+		reports.add(g, reportOf[m])
+		links.grow()
+	}
+	return members
 }
 
 // reportNumbers numbers the reports of the claims in order of first
@@ -543,6 +656,15 @@ func (s reportSets) meet(a, b int) bool {
 	return false
 }
 
+// has tells whether group g's set holds report r.
+func (s reportSets) has(g int, r int32) bool { return s.of(g)[r/64]&(1<<(r%64)) != 0 }
+
+// clear empties group g's set.
+func (s reportSets) clear(g int) { clear(s.of(g)) }
+
+// grow adds an empty set for a new group.
+func (s *reportSets) grow() { s.bits = append(s.bits, make([]uint64, s.words)...) }
+
 // merge adds group b's reports to group a's and empties b's.
 func (s reportSets) merge(a, b int) {
 	sa, sb := s.of(a), s.of(b)
@@ -570,6 +692,9 @@ type linkageResult struct {
 func newLinkageCache(groups int) *linkageCache {
 	return &linkageCache{version: make([]int32, groups), known: map[[2]int]linkageResult{}}
 }
+
+// grow makes room for a new group.
+func (c *linkageCache) grow() { c.version = append(c.version, 0) }
 
 // changed records that the first linkageSample members of group g changed.
 func (c *linkageCache) changed(g int) { c.version[g]++ }
@@ -646,10 +771,16 @@ func makeClaimGroup(res *Result, feats []claimFeatures, members []int, refReport
 		if m == ref {
 			continue
 		}
+		var peers []*claimFeatures
+		for _, p := range members {
+			if p != m && p != ref {
+				peers = append(peers, &feats[p])
+			}
+		}
 		d := diffTokens(feats[ref].toks, feats[m].toks, opts.DiffTimeout)
 		edits := d.edits()
 		g.Diffs = append(g.Diffs, Diff{Member: c.ID, Similarity: keptShare(d), Edits: edits})
-		g.Flags = append(g.Flags, claimFlags(rc, c, &feats[ref], &feats[m], edits)...)
+		g.Flags = append(g.Flags, claimFlags(rc, c, &feats[ref], &feats[m], peers, edits)...)
 	}
 	if len(members) == 1 {
 		g.Flags = append(g.Flags, Flag{Member: rc.ID, Kind: FlagUnique, Detail: "only one report states this claim"})

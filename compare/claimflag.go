@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -91,6 +92,8 @@ func measures(q Quantity, a, b string) string {
 	switch {
 	case q.Of == "dead":
 		return "death toll"
+	case q.Of == "people":
+		return "number of people"
 	case q.Of != "":
 		return "number of " + q.Of + "s"
 	}
@@ -100,14 +103,29 @@ func measures(q Quantity, a, b string) string {
 // claimFlags explains how a member claim differs from its group's
 // reference: figures that disagree beyond rounding (number), figures one
 // states more precisely (precision), dates that cannot be the same day
-// (date) and another name in the same place of the sentence (entity).
-func claimFlags(ref, member *Claim, rf, mf *claimFeatures, edits []Edit) []Flag {
+// (date) and another name in the same place of the sentence (entity). A
+// figure the reference does not state is held against the first peer (the
+// group's other members) that states one of its kind.
+func claimFlags(ref, member *Claim, rf, mf *claimFeatures, peers []*claimFeatures, edits []Edit) []Flag {
 	var flags []Flag
 	add := func(k FlagKind, detail string) {
 		flags = append(flags, Flag{Member: member.ID, Kind: k, Detail: detail})
 	}
+	pairs := comparableFigures(rf.values, mf.values)
+	done := map[string]bool{}
+	for _, p := range pairs {
+		done[quantityKey(p[1][0])] = true
+	}
+	for _, pf := range peers {
+		for _, p := range comparableFigures(pf.values, mf.values) {
+			if k := quantityKey(p[1][0]); !done[k] {
+				done[k] = true
+				pairs = append(pairs, p)
+			}
+		}
+	}
 	var differ, vaguer []string
-	for _, pair := range comparableFigures(rf.values, mf.values) {
+	for _, pair := range pairs {
 		rs, ms := pair[0], pair[1]
 		agreed, exact := false, false
 		var loose [2]Quantity
@@ -148,10 +166,12 @@ func claimFlags(ref, member *Claim, rf, mf *claimFeatures, edits []Edit) []Flag 
 }
 
 // comparableFigures pairs the figures of two claims that measure the same
-// thing: the same kind, unit and counted noun. Counts of different or
-// unnamed things ("thousands celebrate", "hundreds of thousands of
-// revellers") are paired too when each claim states only one count, since
-// the claims were aligned as one fact.
+// thing: the same kind, unit and counted noun. Counts of things named
+// differently are paired too when each claim states only one count and
+// the two count the same things: nouns of one synonym group ("revellers",
+// "party-goers"), or people against any people ("hundreds of thousands of
+// people", "thousands of revellers"), since the claims were aligned as
+// one fact.
 func comparableFigures(ref, member []Quantity) [][2][]Quantity {
 	var out [][2][]Quantity
 	done := map[string]bool{}
@@ -161,27 +181,76 @@ func comparableFigures(ref, member []Quantity) [][2][]Quantity {
 			continue // years are dates: dateConflict compares them
 		}
 		done[key] = true
-		var rs, ms []Quantity
+		// The figures of one key are compared scale by scale: a share
+		// price with a share price, a deal's value with a deal's value.
+		var keyed []Quantity
 		for _, q := range ref {
 			if quantityKey(q) == key {
-				rs = append(rs, q)
+				keyed = append(keyed, q)
 			}
 		}
-		for _, q := range member {
-			if quantityKey(q) == key {
-				ms = append(ms, q)
+		for len(keyed) > 0 {
+			var rs, rest, ms []Quantity
+			for _, q := range keyed {
+				if sameScale(keyed[0], q) {
+					rs = append(rs, q)
+				} else {
+					rest = append(rest, q)
+				}
 			}
-		}
-		if len(ms) > 0 {
-			out = append(out, [2][]Quantity{rs, ms})
+			keyed = rest
+			for _, q := range member {
+				if quantityKey(q) == key && slices.ContainsFunc(rs, func(r Quantity) bool { return sameScale(r, q) }) {
+					ms = append(ms, q)
+				}
+			}
+			if len(ms) > 0 {
+				out = append(out, [2][]Quantity{rs, ms})
+			}
 		}
 	}
 	rc, mc := onlyCount(ref), onlyCount(member)
-	if rc != nil && mc != nil && quantityKey(*rc) != quantityKey(*mc) {
+	if rc != nil && mc != nil && quantityKey(*rc) != quantityKey(*mc) && sameCounted(rc.Of, mc.Of) {
 		out = append(out, [2][]Quantity{{*rc}, {*mc}})
 	}
 	return out
 }
+
+// sameScale tells whether two amounts or counts are within a factor of
+// maxScale of each other: a share price of $119 and a deal of $47 billion
+// are two things, not one amount told two ways. Shares, times and
+// figures stated as ranges or bounds always compare.
+func sameScale(a, b Quantity) bool {
+	x, y := math.Abs(baseValue(a)), math.Abs(baseValue(b))
+	if a.Kind != QtyMoney && a.Kind != QtyCount || a.Max > 0 || b.Max > 0 || a.Limit != "" || b.Limit != "" {
+		return true
+	}
+	return x <= y*maxScale && y <= x*maxScale
+}
+
+// maxScale is how many times larger than another a figure may be and
+// still be the same figure misreported.
+const maxScale = 10
+
+// sameCounted tells whether two counted nouns count the same things: one
+// synonym group, or people against a noun of people. A count of nothing
+// named ("thousands celebrate") is not held against a count of something.
+func sameCounted(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if stem(a) == stem(b) {
+		return true
+	}
+	return a == "people" && peopleNouns[b] || b == "people" && peopleNouns[a]
+}
+
+// peopleNouns are the counted nouns that count people, singular.
+var peopleNouns = setOf("person", "reveller", "reveler", "partygoer", "party-goer", "visitor",
+	"resident", "protester", "demonstrator", "spectator", "fan", "passenger", "worker",
+	"employee", "student", "schoolgirl", "girl", "boy", "woman", "man", "child", "adult",
+	"civilian", "soldier", "officer", "tourist", "voter", "member", "citizen", "migrant",
+	"refugee", "victim", "survivor", "patient", "customer", "user", "attendee", "guest")
 
 // onlyCount returns the one count among qs, or nil when there is none or
 // more than one.
@@ -199,19 +268,25 @@ func onlyCount(qs []Quantity) *Quantity {
 }
 
 // dateConflict describes how two claims' dates disagree, or returns "" when
-// one states none or some date of one can be some date of the other.
+// one states none, some date of one can be some date of the other, or the
+// two never name periods of one size (a day against a year is more likely
+// two events than one event told twice).
 func dateConflict(ref, member []dateRef) string {
-	if len(ref) == 0 || len(member) == 0 {
-		return ""
-	}
+	var pair []dateRef
 	for _, a := range ref {
 		for _, b := range member {
 			if a.overlaps(b) {
 				return ""
 			}
+			if pair == nil && a.size() == b.size() {
+				pair = []dateRef{a, b}
+			}
 		}
 	}
-	return fmt.Sprintf("%s (%s) vs %s (%s)", ref[0].Text, ref[0], member[0].Text, member[0])
+	if pair == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s (%s) vs %s (%s)", pair[0].Text, pair[0], pair[1].Text, pair[1])
 }
 
 // entitySwap finds, in a word diff, a name of the reference replaced by

@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -66,6 +68,22 @@ func TestClaimFlags(t *testing.T) {
 			"Broadcom moved its headquarters from California after a merger with Avago in 2015.",
 			"Broadcom moved its headquarters from California after a merger with Avago in 2016.",
 			FlagDate, "2015 (2015) vs 2016 (2016)"},
+		{"a group is more than two", "2018-02-05",
+			"Two former employees of the bank have launched a campaign against its new fees.",
+			"A group of former employees of the bank have launched a campaign against its new fees.",
+			FlagNumber, "number of employees: A group of vs Two"},
+		{"counts of different things do not disagree", "2018-02-05",
+			"The heavy rocket carries 18 engines and lifted off from the Florida coast on Tuesday.",
+			"The heavy rocket carries three boosters and lifted off from the Florida coast on Tuesday.",
+			"", ""},
+		{"a day and a year name different events", "2018-02-05",
+			"Broadcom said on Monday that it moved its headquarters to Singapore after the merger.",
+			"Broadcom moved its headquarters to Singapore after the merger in 2015, the company said.",
+			"", ""},
+		{"a share price is not a deal's value", "2018-02-05",
+			"NXP shares traded at $119 on Monday as investors weighed the $47 billion Qualcomm deal.",
+			"NXP shares traded at $119 on Monday as investors weighed the $38 billion Qualcomm deal.",
+			FlagNumber, "amount: $47 billion vs $38 billion"},
 		{"another place", "2010-05-18",
 			"Blumenthal said he had misspoken at a 2008 event in Norwalk about his service.",
 			"Blumenthal said he had misspoken at a 2008 event in Norfolk about his service.",
@@ -112,5 +130,73 @@ func TestClaimOneWordNeedsSamePeople(t *testing.T) {
 		"The council approved the project on Wednesday evening.")
 	if len(g.Members) != 1 {
 		t.Errorf("group %v: claims sharing one word and no one should not line up", g.Members)
+	}
+}
+
+// TestClaimFlagsAgainstPeers checks that a figure the reference does not
+// state is held against another member that states one.
+func TestClaimFlagsAgainstPeers(t *testing.T) {
+	ref := &Claim{ID: "c1", Text: "Broadcom's offer also hinges on the NXP purchase."}
+	peer := claimFeatures{values: readQuantities("Qualcomm's $38 billion purchase of NXP")}
+	member := &Claim{ID: "c3", Text: "Qualcomm's $47 billion purchase of NXP"}
+	mf := claimFeatures{values: readQuantities(member.Text)}
+	flags := claimFlags(ref, member, &claimFeatures{}, &mf, []*claimFeatures{&peer}, nil)
+	if len(flags) != 1 || flags[0].Kind != FlagNumber || flags[0].Detail != "amount: $38 billion vs $47 billion" {
+		t.Errorf("flags %v, want one number flag \"amount: $38 billion vs $47 billion\"", flags)
+	}
+}
+
+func TestSameScale(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		a, b string
+		want bool
+	}{
+		{"two deal values", "$47 billion", "$38 billion", true},
+		{"a share price and a deal value", "$119", "$47 billion", false},
+		{"counts of one size", "21 girls", "20 girls", true},
+		{"counts far apart", "21 girls", "276 girls", false},
+		{"shares of any size", "0.2 percent", "3 percent", true},
+		{"a vague count", "hundreds of thousands of people", "thousands of people", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := readQuantities(tc.a), readQuantities(tc.b)
+			if len(a) != 1 || len(b) != 1 {
+				t.Fatalf("read %v and %v, want one figure each", a, b)
+			}
+			if got := sameScale(a[0], b[0]); got != tc.want {
+				t.Errorf("sameScale(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestClaimOtherNames checks that two claims naming only different
+// people or firms are taken for less alike than their words say: "Qualcomm
+// shares fell" is not "Broadcom shares fell".
+func TestClaimOtherNames(t *testing.T) {
+	res := &Result{}
+	for i, text := range []string{
+		"Qualcomm shares fell 3 percent on Monday.",
+		"Broadcom shares fell 3 percent on Monday.",
+		"Qualcomm rejected the Broadcom offer.",
+	} {
+		id := fmt.Sprintf("r%d", i+1)
+		res.Reports = append(res.Reports, &Report{ID: id})
+		res.Claims = append(res.Claims, Claim{ID: fmt.Sprintf("c%d", i+1), Report: id, Text: text})
+	}
+	feats, terms := claimTerms(res)
+	a, b := &feats[0], &feats[1]
+	probe := newClaimProbe(feats, terms)
+	probe.load(0)
+	dot := 0.0
+	for i, x := range a.terms {
+		if j := slices.Index(b.terms, x); j >= 0 {
+			dot += a.weight[i] * b.weight[j]
+		}
+	}
+	full := dot / (a.norm * b.norm) * (1 + positionWeight/2) // what the words alone give
+	if got := probe.sim(1); full == 0 || got >= full {
+		t.Errorf("similarity %v, want less than %v, the similarity of the words alone", got, full)
 	}
 }

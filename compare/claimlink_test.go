@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -54,5 +55,44 @@ func TestReportSets(t *testing.T) {
 	}
 	if s.meet(1, 2) {
 		t.Error("a merged-away set still meets {129}")
+	}
+}
+
+// TestMergeEjecting merges two groups that both hold a claim of report C:
+// the claim of C that fits the merged group better stays, the other is set
+// apart in a group of its own.
+func TestMergeEjecting(t *testing.T) {
+	claim := func(report string, terms ...int32) claimFeatures {
+		f := claimFeatures{report: report, terms: terms}
+		for range terms {
+			f.weight = append(f.weight, 1)
+			f.what = append(f.what, true)
+		}
+		f.norm = math.Sqrt(float64(len(terms)))
+		return f
+	}
+	feats := []claimFeatures{
+		claim("A", 0, 1), claim("B", 0, 1), claim("C", 0, 1, 5), // group 0
+		claim("C", 2, 3), claim("D", 0, 1, 2, 3), // group 3
+	}
+	reportOf, nReports := reportNumbers(feats)
+	members := [][]int{{0, 1, 2}, nil, nil, {3, 4}, nil}
+	group := []int{0, 0, 0, 3, 3}
+	reports := newReportSets(len(feats), nReports)
+	for i, g := range group {
+		reports.add(g, reportOf[i])
+	}
+	probe := newClaimProbe(feats, 6)
+	members = mergeEjecting(probe, newLinkageCache(len(feats)), members, group, &reports, reportOf, 0, 3)
+	got := slices.Clone(members[0])
+	slices.Sort(got)
+	if !slices.Equal(got, []int{0, 1, 2, 4}) || len(members[3]) != 0 {
+		t.Errorf("merged group %v, old group %v: want [0 1 2 4] and nothing", got, members[3])
+	}
+	if len(members) != 6 || !slices.Equal(members[5], []int{3}) || group[3] != 5 {
+		t.Errorf("groups %v, claim 3 in group %d: want claim 3 set apart in a new group 5", members, group[3])
+	}
+	if !reports.has(0, reportOf[4]) || reports.has(3, reportOf[4]) || !reports.has(5, reportOf[3]) {
+		t.Error("report sets not updated with the merge")
 	}
 }

@@ -18,6 +18,32 @@ func (d dateRef) overlaps(e dateRef) bool {
 	return !d.To.Before(e.From) && !e.To.Before(d.From)
 }
 
+// Sizes of period a date names.
+const (
+	sizeDay   = "day"
+	sizeWeek  = "week"
+	sizeMonth = "month"
+	sizeYear  = "year"
+	sizeSpan  = "span"
+)
+
+// size says how long a period d names: a day, a week, a month, a year or
+// some other span.
+func (d dateRef) size() string {
+	days := int(d.To.Sub(d.From).Hours()/24) + 1
+	switch {
+	case days == 1:
+		return sizeDay
+	case days == 7:
+		return sizeWeek
+	case days >= 28 && days <= 31:
+		return sizeMonth
+	case days == 365 || days == 366:
+		return sizeYear
+	}
+	return sizeSpan
+}
+
 // String gives the period in ISO form: "2018-02-05", "2018-02", "2017",
 // or "2018-02-05..2018-02-11".
 func (d dateRef) String() string {

@@ -203,7 +203,10 @@ func readQuantity(text string, toks []wtok, i int) (Quantity, int, bool) {
 		return Quantity{}, 0, false
 	}
 	q.Value, q.Max, q.step = num.val, num.max, num.step
-	q.Approx = q.Approx || num.max > 0
+	q.Approx = q.Approx || num.max > 0 || num.limit != ""
+	if num.limit != "" {
+		q.Limit = num.limit
+	}
 	if num.kind != "" && q.Kind == "" {
 		q.Kind = num.kind
 		switch num.kind {
@@ -339,8 +342,22 @@ func isFigureStart(k string) bool {
 	return small || cur || startsDigit(k)
 }
 
+// collective is a word for some members of a set, of no stated number.
+type collective struct {
+	lo, hi float64
+	limit  string // "above" when there is no upper end
+}
+
+// collectives are the words that count without a number, after "a" and
+// before "of": "a handful of protesters" are three to six, "a group of
+// former employees" more than two.
+var collectives = map[string]collective{
+	"couple": {2, 3, ""}, "few": {2, 5, ""}, "handful": {3, 6, ""}, "group": {3, 0, "above"},
+}
+
 // number is a number as readNumber reads it.
 type number struct {
+	limit          string // "above" when only the lower end is known
 	val, max, step float64
 	kind           string // QtyTime for "6.10am", QtyPercent for "half", else ""
 	next           int    // the index after it
@@ -407,6 +424,15 @@ func readNumber(toks []wtok, i int) (number, bool) {
 			}
 		}
 		return number{val: r.lo, max: r.hi, step: r.unit, next: i + 1}, true
+	}
+	// Counts of no stated size: "several", "a handful of", "a group of".
+	if k == "several" {
+		return number{val: 3, max: 9, step: 1, next: i + 1}, true
+	}
+	if (k == "a" || k == "an") && i+2 < len(toks) && toks[i+2].key == "of" {
+		if r, ok := collectives[toks[i+1].key]; ok {
+			return number{val: r.lo, max: r.hi, step: 1, limit: r.limit, next: i + 3}, true
+		}
 	}
 	// Number words: "twenty-one", "a dozen", "two hundred thousand".
 	total, cur, j := 0.0, 0.0, i
@@ -573,16 +599,22 @@ var countSkip = setOf("of", "the", "more", "other", "additional", "new", "former
 // "schoolgirl"); "" when that word is a function word, or, for a count
 // above one, not a plural ("thousands celebrate").
 func countedNoun(text string, toks []wtok, i int, many bool) string {
-	for j := i; j < len(toks) && j < i+4; j++ {
+	names := false // within names before the noun, which may be listed
+	for j, n := i, 0; j < len(toks) && n < 4; j++ {
 		t := toks[j]
+		if names && (t.key == "," || t.key == "and") {
+			continue // "former Apple, Facebook and Google employees"
+		}
 		if !t.word {
 			return ""
 		}
+		if orig := text[t.start:t.end]; orig != t.key {
+			names = true
+			continue // a proper name before the noun: "21 Chibok schoolgirls"
+		}
+		n++
 		if countSkip[t.key] {
 			continue
-		}
-		if orig := text[t.start:t.end]; orig != t.key {
-			continue // a proper name before the noun: "21 Chibok schoolgirls"
 		}
 		if claimStopWords[t.key] || many && t.key != "people" && singular(t.key) == t.key {
 			return ""
