@@ -20,7 +20,12 @@ type token struct {
 
 // tokenize cuts s into tokens.
 func tokenize(s string) []token {
-	var toks []token
+	if s == "" {
+		return nil
+	}
+	// A token takes about five bytes of English text: room for a few
+	// more saves growing the slice.
+	toks := make([]token, 0, len(s)/4+1)
 	i := 0
 	for i < len(s) {
 		start := i
@@ -70,6 +75,9 @@ func tokenize(s string) []token {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 

@@ -19,3 +19,17 @@ func TestSpelling(t *testing.T) {
 		})
 	}
 }
+
+func TestIsWordRune(t *testing.T) {
+	for _, tc := range []struct {
+		r    rune
+		want bool
+	}{
+		{'a', true}, {'Z', true}, {'7', true}, {'é', true}, {'\u0301', true}, {'中', true}, {'٣', true},
+		{' ', false}, {'-', false}, {'\'', false}, {'_', false}, {'@', false}, {'[', false}, {'`', false}, {'{', false}, {'—', false},
+	} {
+		if got := isWordRune(tc.r); got != tc.want {
+			t.Errorf("isWordRune(%q) = %v, want %v", tc.r, got, tc.want)
+		}
+	}
+}
