@@ -45,10 +45,11 @@ const (
 
 var syndicationSeed = maphash.MakeSeed()
 
-// wordRuns returns the distinct hashes of each run of n words of text.
-func wordRuns(text string, n int) map[uint64]struct{} {
+// wordRuns returns the distinct hashes of each run of n words of text, in
+// increasing order.
+func wordRuns(text string, n int) []uint64 {
 	w := words(text)
-	runs := make(map[uint64]struct{}, len(w))
+	runs := make([]uint64, 0, max(0, len(w)-n+1))
 	for i := 0; i+n <= len(w); i++ {
 		var h maphash.Hash
 		h.SetSeed(syndicationSeed)
@@ -56,9 +57,27 @@ func wordRuns(text string, n int) map[uint64]struct{} {
 			h.WriteString(x)
 			h.WriteByte(0)
 		}
-		runs[h.Sum64()] = struct{}{}
+		runs = append(runs, h.Sum64())
 	}
-	return runs
+	slices.Sort(runs)
+	return slices.Compact(runs)
+}
+
+// sharedRuns counts the hashes two increasing lists of run hashes share.
+func sharedRuns(a, b []uint64) int {
+	shared := 0
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			a = a[1:]
+		case a[0] > b[0]:
+			b = b[1:]
+		default:
+			shared++
+			a, b = a[1:], b[1:]
+		}
+	}
+	return shared
 }
 
 // FindSyndication returns the pairs of reports of which one carries the
@@ -70,7 +89,7 @@ func wordRuns(text string, n int) map[uint64]struct{} {
 // Pairs are in the order of their copies, then their originals. Only pairs
 // that an index of runs shows sharing rare runs are measured.
 func FindSyndication(reports []*Report) []Syndication {
-	runs := make([]map[uint64]struct{}, len(reports))
+	runs := make([][]uint64, len(reports))
 	for i, r := range reports {
 		runs[i] = wordRuns(r.Body, syndicationShingle)
 	}
@@ -84,13 +103,7 @@ func FindSyndication(reports []*Report) []Syndication {
 		if len(small) < minSyndicationShingles {
 			continue
 		}
-		shared := 0
-		for h := range small {
-			if _, ok := large[h]; ok {
-				shared++
-			}
-		}
-		c := float64(shared) / float64(len(small))
+		c := float64(sharedRuns(small, large)) / float64(len(small))
 		if c < syndicationContainment {
 			continue
 		}
@@ -112,22 +125,38 @@ func FindSyndication(reports []*Report) []Syndication {
 // from an inverted index: runs that many reports hold (a much-quoted
 // sentence) suggest no copy, and a copy shares many runs that no other
 // report has.
-func syndicationCandidates(runs []map[uint64]struct{}) [][2]int {
-	index := map[uint64][]int{}
+func syndicationCandidates(runs [][]uint64) [][2]int {
+	// held lists every run with a report holding it, by run then report:
+	// the reports holding one run stand together, in order.
+	type holding struct {
+		run    uint64
+		report int
+	}
+	total := 0
+	for _, r := range runs {
+		total += len(r)
+	}
+	held := make([]holding, 0, total)
 	for i, r := range runs {
-		for h := range r {
-			index[h] = append(index[h], i)
+		for _, h := range r {
+			held = append(held, holding{h, i})
 		}
 	}
+	slices.SortFunc(held, func(a, b holding) int { return cmp.Or(cmp.Compare(a.run, b.run), cmp.Compare(a.report, b.report)) })
 	shared := map[[2]int]int{}
-	for _, post := range index {
+	for len(held) > 0 {
+		n := 1
+		for n < len(held) && held[n].run == held[0].run {
+			n++
+		}
+		post := held[:n]
+		held = held[n:]
 		if len(post) > rareRunReports {
 			continue
 		}
-		slices.Sort(post)
 		for x, i := range post {
 			for _, j := range post[x+1:] {
-				shared[[2]int{i, j}]++
+				shared[[2]int{i.report, j.report}]++
 			}
 		}
 	}
