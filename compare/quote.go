@@ -352,8 +352,9 @@ const (
 
 // titleEnd returns the offset in r's body where a title block ends, or 0
 // when the body begins with none. A report whose header gives no title
-// often begins with it instead: one or two short lines, the first not
-// opening with a quotation mark, set off from the rest by a blank line.
+// often begins with it instead: one or two short lines, the first opening
+// with neither a quotation mark nor a dateline, set off from the rest by a
+// blank line.
 // Such a title stands where the header's title does; quotes are sought in
 // the body the title heads, as they are in a report with a header.
 func titleEnd(r *Report) int {
@@ -374,10 +375,28 @@ func titleEnd(r *Report) int {
 			return 0
 		}
 	}
-	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(lines[0])); isQuoteRune(r) {
+	first := strings.TrimSpace(lines[0])
+	if r, _ := utf8.DecodeRuneInString(first); isQuoteRune(r) || isDateline(first) {
 		return 0
 	}
 	return end
+}
+
+// isDateline reports whether line opens with a news dateline, which begins
+// a story's first paragraph, never its title: a place in capitals and a
+// dash within the first few words (WASHINGTON (AP) — …, BERLIN, Jan. 3 – …).
+func isDateline(line string) bool {
+	place := leadingWord(line)
+	if utf8.RuneCountInString(place) < 2 || strings.ToUpper(place) != place || strings.ToLower(place) == place {
+		return false
+	}
+	head := strings.Fields(line)
+	for i, w := range head[:min(len(head), 6)] {
+		if i > 0 && (w == "—" || w == "–" || w == "―" || w == "-") {
+			return true
+		}
+	}
+	return false
 }
 
 func isQuoteSpace(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }
