@@ -371,8 +371,9 @@ func titleEnd(r *Report) int {
 		return 0
 	}
 	for _, l := range lines {
-		if n := len(strings.Fields(l)); n == 0 || n > maxTitleWords {
-			return 0
+		words := strings.Fields(l)
+		if len(words) == 0 || len(words) > maxTitleWords || slices.Contains(words, "said") {
+			return 0 // headlines speak in the present tense; a short lede says "said"
 		}
 	}
 	first := strings.TrimSpace(lines[0])

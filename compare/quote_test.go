@@ -205,6 +205,8 @@ func TestFindQuotesTitle(t *testing.T) {
 		{"dateline with a date", "", "HARTFORD, Conn., May 3 – Marsh said it was “a triumph.”\n\nShe left.",
 			[]string{"a triumph."}},
 		{"capitals without a dash", "", "BREAKING: Mayor calls plan ‘a triumph’\n\nShe left.", nil},
+		{"a short lede says said", "", "The mayor said the plan was “a triumph” on Monday.\n\nShe left.",
+			[]string{"a triumph"}},
 		{"three short lines", "", "Mayor speaks.\nCalls plan 'a triumph'.\nCrowd cheers.\n\nShe left.",
 			[]string{"a triumph"}},
 		{"nothing after the first line", "", "Mayor calls plan ‘a triumph’.", []string{"a triumph"}},
