@@ -54,7 +54,7 @@ func findClaims(d *document, quotes []Quote) []Claim {
 				pieces = append(pieces, Span{start, max(start, q.Start)})
 				start = min(s.End, q.End)
 			}
-			if strings.HasSuffix(strings.TrimRight(d.text(s), "\"'”’ )"), "?") {
+			if isQuestion(d.text(s)) {
 				continue // a question states nothing
 			}
 			cut := len(pieces) > 0
@@ -69,6 +69,18 @@ func findClaims(d *document, quotes []Quote) []Claim {
 		}
 	}
 	return claims
+}
+
+// isQuestion tells whether a sentence asks rather than states: it ends
+// with a question mark that no quotation closes after ("Did they steal
+// them?" asks; he asked whether "they stole them?" reports the asking).
+func isQuestion(sentence string) bool {
+	s := strings.TrimRight(sentence, " )")
+	if strings.HasSuffix(s, "?") {
+		return true
+	}
+	quoted := strings.TrimRight(s, "\"'”’")
+	return len(quoted) < len(s) && strings.HasSuffix(quoted, "?") && !strings.ContainsAny(quoted, "\"“‘")
 }
 
 // completesClause tells whether the quote that opens at quoteStart
@@ -197,6 +209,9 @@ var pageChrome = []string{"continue reading the main story", "newsletter", "subs
 	"enlarge this image", "not a robot", "you agree to receive", "just watched", "http://",
 	"https://"}
 
+// linkLabels open a link to another story.
+var linkLabels = []string{"more:", "related:", "see also:", "watch:", "listen:"}
+
 // creditMarks are the marks of a photo credit ("Jim Smith/AP", "via
 // Getty Images"), a line that names who took a picture.
 var creditMarks = []string{"getty images", "/ap", "/reuters", "/afp", "wireimage",
@@ -210,6 +225,11 @@ const maxCreditWords = 10
 // photo credit.
 func isPageChrome(text string) bool {
 	lower := strings.ToLower(text)
+	for _, p := range linkLabels {
+		if strings.HasPrefix(lower, p) {
+			return true // a link to another story: "More: Iran blocks the app"
+		}
+	}
 	for _, p := range pageChrome {
 		if strings.Contains(lower, p) {
 			return true

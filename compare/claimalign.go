@@ -36,7 +36,7 @@ const (
 	claimLink = 0.1
 	// claimJoin is the least mean similarity between a claim and the
 	// members of a group it joins.
-	claimJoin = 0.05
+	claimJoin = 0.12
 	// claimSure is the similarity at which two claims are linked even when
 	// one of them is more similar to another claim of the other's report.
 	claimSure = 0.6

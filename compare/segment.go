@@ -150,7 +150,7 @@ var (
 	// titleAbbrevs always precede a name.
 	titleAbbrevs = setOf("mr", "mrs", "ms", "dr", "prof", "sen", "rep", "reps", "gov", "gen", "lt",
 		"col", "sgt", "capt", "cmdr", "adm", "maj", "st", "ft", "mt", "jr", "sr", "rev", "hon",
-		"pres", "supt", "insp", "det", "atty", "amb", "vs", "v", "cpl", "pvt", "messrs", "mme")
+		"pres", "supt", "insp", "det", "atty", "amb", "vs", "v", "cpl", "pvt", "messrs", "mme", "cong")
 	// capitalAbbrevs are abbreviations when capitalised: months and US states.
 	capitalAbbrevs = setOf("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
 		"nov", "dec", "ariz", "calif", "fla", "mass", "penn", "wash", "tenn", "ill", "mich", "minn",

@@ -28,6 +28,8 @@ func TestSegment(t *testing.T) {
 			[][]string{{"One here.", "Two there."}, {"Three."}}},
 		{"titles", "Mr. Kirby met Sen. Warren and Gen. Milley. They spoke.",
 			[][]string{{"Mr. Kirby met Sen. Warren and Gen. Milley.", "They spoke."}}},
+		{"a congressman's title", "She will face former Cong. Rob Hale in May. He lost in 2010.",
+			[][]string{{"She will face former Cong. Rob Hale in May.", "He lost in 2010."}}},
 		{"dotted abbreviations mid-sentence", "The U.S. Senate met at 9 a.m. Eastern on Monday.",
 			[][]string{{"The U.S. Senate met at 9 a.m. Eastern on Monday."}}},
 		{"dotted abbreviation ending a sentence", "He moved to the U.S. The move was hard.",
