@@ -43,6 +43,9 @@ const (
 	// claimMerge is the least mean similarity between the members two
 	// groups keep when they merge and set apart their claims of one report.
 	claimMerge = 0.15
+	// claimPasses bounds how often the links are gone over: the claims a
+	// merge sets apart are given the links of the passes after.
+	claimPasses = 3
 	// claimFloor is the least similarity between any two members of a group.
 	claimFloor = 0.0
 	// claimMaxShare bounds the share of all claims a term may point at
@@ -424,62 +427,71 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 	pairs := linkablePairs(claimCandidates(feats, terms, probe), reportOf, nReports)
 	slices.SortFunc(pairs, bestFirst)
 	links := newLinkageCache(len(feats))
-	// Later passes over the links let the claims a merge set apart join
-	// another group.
-	for _, p := range slices.Concat(pairs, pairs, pairs) {
-		ga, gb := group[p.a], group[p.b]
-		if ga == gb {
-			continue
-		}
-		if reports.meet(ga, gb) {
-			// A lone claim takes the place of its report's claim in a
-			// group it fits better.
-			for _, g := range [][2]int{{gb, ga}, {ga, gb}} {
-				lone, into := g[0], g[1]
-				if len(members[lone]) != 1 {
-					continue
-				}
-				y := members[lone][0]
-				k := slices.IndexFunc(members[into], func(x int) bool { return reportOf[x] == reportOf[y] })
-				rest := slices.Delete(slices.Clone(members[into]), k, k+1)
-				if len(rest) == 0 {
-					continue
-				}
-				x := members[into][k]
-				avgY, leastY := probe.linkage([]int{y}, rest)
-				avgX, _ := probe.linkage([]int{x}, rest)
-				if avgY > avgX && avgY >= claimJoin && leastY >= claimFloor {
-					members[into][k] = y
-					group[y] = into
-					members[lone] = []int{x}
-					group[x] = lone
-					if k < linkageSample {
-						links.changed(into)
+	// Later passes over the links of the claims a merge set apart let them
+	// join another group.
+	apart := make([]bool, len(feats))
+	for pass, todo := 0, pairs; pass < claimPasses && len(todo) > 0; pass++ {
+		clear(apart)
+		for _, p := range todo {
+			ga, gb := group[p.a], group[p.b]
+			if ga == gb {
+				continue
+			}
+			if reports.meet(ga, gb) {
+				// A lone claim takes the place of its report's claim in a
+				// group it fits better.
+				for _, g := range [][2]int{{gb, ga}, {ga, gb}} {
+					lone, into := g[0], g[1]
+					if len(members[lone]) != 1 {
+						continue
 					}
-					links.changed(lone)
+					y := members[lone][0]
+					k := slices.IndexFunc(members[into], func(x int) bool { return reportOf[x] == reportOf[y] })
+					rest := slices.Delete(slices.Clone(members[into]), k, k+1)
+					if len(rest) == 0 {
+						continue
+					}
+					x := members[into][k]
+					avgY, leastY := probe.linkage([]int{y}, rest)
+					avgX, _ := probe.linkage([]int{x}, rest)
+					if avgY > avgX && avgY >= claimJoin && leastY >= claimFloor {
+						members[into][k] = y
+						group[y] = into
+						members[lone] = []int{x}
+						group[x] = lone
+						if k < linkageSample {
+							links.changed(into)
+						}
+						links.changed(lone)
+					}
+					break
 				}
-				break
+				if len(members[ga]) > 1 && len(members[gb]) > 1 && !reports.has(gb, reportOf[p.a]) && !reports.has(ga, reportOf[p.b]) {
+					before := len(members)
+					members = mergeEjecting(probe, links, members, group, &reports, reportOf, ga, gb)
+					for _, g := range members[before:] {
+						apart[g[0]] = true
+					}
+				}
+				continue
 			}
-			if len(members[ga]) > 1 && len(members[gb]) > 1 && !reports.has(gb, reportOf[p.a]) && !reports.has(ga, reportOf[p.b]) {
-				members = mergeEjecting(probe, links, members, group, &reports, reportOf, ga, gb)
+			if avg, least := links.linkage(probe, members, ga, gb); avg < claimJoin || least < claimFloor {
+				continue
 			}
-			continue
+			if len(members[ga]) < len(members[gb]) {
+				ga, gb = gb, ga
+			}
+			for _, y := range members[gb] {
+				group[y] = ga
+			}
+			if len(members[ga]) < linkageSample {
+				links.changed(ga)
+			}
+			members[ga] = append(members[ga], members[gb]...)
+			members[gb] = nil
+			reports.merge(ga, gb)
 		}
-		if avg, least := links.linkage(probe, members, ga, gb); avg < claimJoin || least < claimFloor {
-			continue
-		}
-		if len(members[ga]) < len(members[gb]) {
-			ga, gb = gb, ga
-		}
-		for _, y := range members[gb] {
-			group[y] = ga
-		}
-		if len(members[ga]) < linkageSample {
-			links.changed(ga)
-		}
-		members[ga] = append(members[ga], members[gb]...)
-		members[gb] = nil
-		reports.merge(ga, gb)
+		todo = slices.DeleteFunc(slices.Clone(pairs), func(p claimPair) bool { return !apart[p.a] && !apart[p.b] })
 	}
 	var out [][]int
 	for _, m := range members {
