@@ -45,7 +45,7 @@ func splitWords(body string, s Span, out []word) []word {
 		j := i + n
 		for j < s.End {
 			r, m := utf8.DecodeRuneInString(body[j:])
-			if isWordRune(r) {
+			if isWordRune(r) || isMojibakeTail(body[i:j], r) {
 				j += m
 				continue
 			}
@@ -62,7 +62,7 @@ func splitWords(body string, s Span, out []word) []word {
 		}
 		if j < s.End && body[j] == '.' {
 			w := strings.ToLower(body[i:j])
-			if titleAbbrevs[w] || utf8.RuneCountInString(w) == 1 || strings.Contains(w, ".") || isStateTag(body[i:j]) {
+			if titleAbbrevs[w] || utf8.RuneCountInString(w) == 1 || strings.Contains(w, ".") || isStateTag(body[i:j]) || body[i:j] == "Del" && nextIsCapital(body[j+1:s.End]) {
 				j++
 			}
 		}
@@ -85,6 +85,21 @@ func isStateTag(w string) bool {
 		}
 	}
 	return len(w) <= 8
+}
+
+// isMojibakeTail reports whether r, a Latin-1 sign after "Ã" or "Â",
+// is the second half of a letter whose UTF-8 bytes were read as Latin-1:
+// "FranÃ§ois" stays one word.
+func isMojibakeTail(before string, r rune) bool {
+	p, _ := utf8.DecodeLastRuneInString(before)
+	return (p == 'Ã' || p == 'Â') && r >= 0x80 && r <= 0xBF
+}
+
+// nextIsCapital reports whether s, after spaces, starts with a capital:
+// "Del." before a name is the title Delegate.
+func nextIsCapital(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " "))
+	return unicode.IsUpper(r)
 }
 
 // nextIsWord tells whether s starts with a letter, digit or mark.
@@ -115,7 +130,8 @@ var (
 		"actor", "producer", "filmmaker", "star", "sen", "rep", "gov", "gen", "vp", "u.s.", "us",
 		"uk", "gop", "republican", "democrat", "democratic", "alhaji", "sheikh", "emir", "sultan",
 		"ayatollah", "mufti", "hajiya", "mallam", "chief", "dean", "principal", "provost", "rector",
-		"chancellor", "governor-general", "first", "lady", "minister-president", "mp", "mep", "msp")
+		"chancellor", "governor-general", "first", "lady", "minister-president", "mp", "mep", "msp",
+		"del.")
 	// nameParticles join the words of a name in lower case.
 	nameParticles = setOf("de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di",
 		"la", "le", "du", "del", "dos", "das", "ter", "y")
@@ -238,8 +254,16 @@ func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
 		if !notNames[lw] && !prepositions[lw] && (named || !common[lw] || givenNameGender(ws[0].text) != 0) {
 			break
 		}
-		named = named || lw == "the"
+		named = named || lw == "the" || lw == "a" || lw == "an"
 		ws = ws[1:]
+	}
+	// "Singapore-based Broadcom", "San Diego-headquartered Qualcomm": the
+	// name after a compound adjective.
+	for i := len(ws) - 2; i >= 0; i-- {
+		if isCompoundAdjective(ws[i].text) {
+			ws = ws[i+1:]
+			break
+		}
 	}
 	// "Southwest Research Institute's Alan Stern": the name after a
 	// possessive.
@@ -359,6 +383,18 @@ func afterOffice(ws []word) []word {
 	return ws[max(n, k):]
 }
 
+// isCompoundAdjective reports whether w is hyphenated with a lower-case
+// last part ("Singapore-based", "Nigeria-born"), unlike a hyphenated
+// name ("Ocasio-Cortez", "Jean-Marc").
+func isCompoundAdjective(w string) bool {
+	k := strings.LastIndexAny(w, "-‑")
+	if k <= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[k+1:])
+	return unicode.IsLower(r)
+}
+
 // sentenceInitial reports whether the word at pos of body may open a
 // sentence: nothing but spaces, marks and quotation marks before it since
 // a full stop or the start.
@@ -428,6 +464,8 @@ type entity struct {
 	// he, she and it count the pronouns used later in sentences the
 	// entity is the subject of.
 	he, she, it int
+	// named counts the report's mentions of the entity so far.
+	named int
 }
 
 // filedUnder reports whether the entity answers to the surname key.
@@ -481,7 +519,10 @@ type cast struct {
 	acronyms map[string]*entity
 	// common holds the words the report writes in lower case: capitalised
 	// at a sentence's start, they are no names.
-	common   map[string]bool
+	common map[string]bool
+	// openers holds, lower-cased, the capitalised words the report writes
+	// only to open a sentence: alone there, they are no names.
+	openers  map[string]bool
 	mentions []mention
 }
 
@@ -504,6 +545,9 @@ func surnameKey(name string) string {
 // itself when nobody was.
 func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
 	e := c.find(nr.name, nr.gender, nr.surname)
+	if e == nil && strings.Contains(nr.name, " ") {
+		e = c.bareBefore(nr)
+	}
 	if e == nil {
 		e = &entity{name: nr.name}
 		key := surnameKey(nr.name)
@@ -536,9 +580,32 @@ func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
 	if e.gender == 0 {
 		e.gender = nr.gender
 	}
+	e.named++
 	c.mentions = append(c.mentions, mention{pos: pos, ent: e, subject: subject})
 	return e
 }
+
+// bareBefore returns the entity of a surname named alone once or twice
+// before the fuller name nr — "Sanders" in a headline, then "Bernie
+// Sanders" — or nil. A relative of the same surname ("her father, Robert
+// Thurman") is someone else.
+func (c *cast) bareBefore(nr nameRun) *entity {
+	e := c.bare[surnameKey(nr.name)]
+	if e == nil || e.org || strings.Contains(e.name, " ") || e.named > 2 {
+		return nil
+	}
+	for _, t := range nr.titles {
+		if kin[t] {
+			return nil
+		}
+	}
+	return e
+}
+
+// kin are the roles of relatives, who may share a surname.
+var kin = setOf("father", "mother", "son", "daughter", "brother", "sister", "wife", "husband",
+	"niece", "nephew", "uncle", "aunt", "cousin", "grandfather", "grandmother", "grandson",
+	"granddaughter", "parents", "widow", "stepfather", "stepmother", "ex-wife", "ex-husband")
 
 // find returns the entity a name refers to after the names filed so far,
 // or nil. A single word given with a title (surname: "Mr. Obama") is not
@@ -672,7 +739,7 @@ func (c *cast) lookup(name string, gender byte, surname bool, pos int) *entity {
 // buildCast reads every name in the text of d outside quotes.
 func buildCast(d *document) *cast {
 	c := &cast{full: map[string][]*entity{}, bare: map[string]*entity{}, first: map[string]*entity{},
-		acronyms: map[string]*entity{}, common: lowerWords(d.report.Body)}
+		acronyms: map[string]*entity{}, common: lowerWords(d.report.Body), openers: openersOnly(d.report.Body)}
 	body := d.report.Body
 	var ws []word
 	for _, p := range d.paragraphs {
@@ -706,6 +773,44 @@ func lowerWords(body string) map[string]bool {
 		}
 	}
 	return set
+}
+
+// openersOnly returns, lower-cased, the capitalised words that body
+// writes only where a sentence opens, never within one: "Turns" in
+// "Turns out, she owed less" is no name.
+func openersOnly(body string) map[string]bool {
+	opener, within := map[string]bool{}, map[string]bool{}
+	start := -1
+	for i, r := range body + " " { // the space ends a last word
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			w := strings.ToLower(body[start:i])
+			if f, _ := utf8.DecodeRuneInString(body[start:i]); unicode.IsUpper(f) && !isJoinedAt(body, start) {
+				if sentenceInitial(body, start) {
+					opener[w] = true
+				} else {
+					within[w] = true
+				}
+			}
+			start = -1
+		}
+	}
+	for w := range within {
+		delete(opener, w)
+	}
+	return opener
+}
+
+// isJoinedAt reports whether the letters at pos go on a word joined by an
+// apostrophe, hyphen or full stop before them (O'Neill, Ocasio-Cortez).
+func isJoinedAt(body string, pos int) bool {
+	r, _ := utf8.DecodeLastRuneInString(body[:pos])
+	return pos > 0 && strings.ContainsRune("'’-.", r)
 }
 
 // isHeading reports whether a paragraph is a heading or a caption line —
@@ -783,6 +888,10 @@ func (c *cast) readSentence(body string, ws []word) {
 			continue
 		}
 		j := nameRunEnd(ws, i)
+		if j == i+1 && i == start && c.isOpenerVerb(ws, i) {
+			i = j // "Turns out, she owed less", "Based on the report, …"
+			continue
+		}
 		nr, ok := readName(body, ws[i:j], c.common)
 		if !ok {
 			i = j
@@ -810,6 +919,22 @@ func (c *cast) readSentence(body string, ws []word) {
 	}
 }
 
+// isOpenerVerb reports whether ws[i], alone at the start of a sentence,
+// is a verb form rather than a name: a word in -s, -ed or -ing that the
+// report capitalises only to open a sentence, before a lower-case word
+// that is no verb of its subject ("Turns out", "Based on").
+func (c *cast) isOpenerVerb(ws []word, i int) bool {
+	lw := ws[i].lower()
+	if !c.openers[lw] || !(strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing")) {
+		return false
+	}
+	if i+1 >= len(ws) || ws[i+1].punct || ws[i+1].capital() {
+		return false
+	}
+	next := ws[i+1].lower()
+	return prepositions[next] || next == "out"
+}
+
 // bareInfinitives are speech verbs in the form that follows a perceived
 // speaker: "heard him say", "listened to Yemi Osinbajo speak".
 var bareInfinitives = setOf("say", "speak", "tell", "ask", "add", "explain", "declare", "warn", "admit", "insist")
@@ -825,6 +950,19 @@ func clauseStart(ws []word) int {
 			if strings.ContainsAny(ws[k].text, "—–-") && ws[k].punct {
 				i = k + 1
 			}
+		}
+	}
+	// A credit or a heading in capitals set off by a dash: "(Reuters) -",
+	// "CONGRESS HAS INVESTIGATED HIM —".
+	for k := 0; k < len(ws) && k < 8; k++ {
+		if isDash(ws[k]) {
+			if k > 0 {
+				i = k + 1
+			}
+			break
+		}
+		if !ws[k].punct && (strings.ToUpper(ws[k].text) != ws[k].text || len(ws[k].text) < 2) && !(k == 1 && ws[0].text == "(") {
+			break
 		}
 	}
 	for i < len(ws) && (ws[i].punct || clauseOpeners[ws[i].lower()] || adverbs[ws[i].lower()] && strings.HasSuffix(ws[i].lower(), "ly")) {
@@ -861,6 +999,9 @@ var timeNouns = setOf("week", "month", "year", "morning", "afternoon", "evening"
 func isTimePhrase(ws []word) bool {
 	return len(ws) == 2 && determiners[ws[0].lower()] && timeNouns[ws[1].lower()]
 }
+
+// isDash reports whether w is a dash mark.
+func isDash(w word) bool { return w.punct && strings.ContainsAny(w.text, "-–—―") }
 
 // roleBefore returns the lower-case role written right before the name
 // at ws[i] — "spokesman" in "spokesman Joshua Freed" or "the friend, Ilona

@@ -36,7 +36,7 @@ var speechVerbs = setOf(
 	"uttered", "uttering", "remembers", "remembered", "proclaimed", "thought", "instructed",
 	"speak", "speaks", "spoke", "phrased", "ordered", "commanded", "proclaiming", "echoed",
 	"acknowledging", "responding", "condemned", "condemns", "denounced", "denounces", "exhorted",
-	"lauded", "hailed", "decried", "derided")
+	"lauded", "hailed", "decried", "derided", "accuses")
 
 // listenerVerbs take the listener as their object: after a quote, "told
 // X" names who heard it.
@@ -49,6 +49,13 @@ var castOnlyVerbs = setOf("speak", "speaks", "spoke")
 
 // isCueVerb reports whether w introduces a quote's words.
 func isCueVerb(w string) bool { return speechVerbs[w] && !castOnlyVerbs[w] }
+
+// isCueAt reports whether ws[i] introduces a quote's words: a speech
+// verb, or "put" in "as the magazine put it".
+func isCueAt(ws []word, i int) bool {
+	lw := ws[i].lower()
+	return isCueVerb(lw) || lw == "put" && i+1 < len(ws) && ws[i+1].lower() == "it"
+}
 
 // participles are speech verbs without a subject of their own: the
 // speaker is the subject of the clause they hang on ("…, saying").
@@ -452,7 +459,7 @@ func postCue(ws []word) (cueMention, bool) {
 	for j < len(ws) && adverbs[ws[j].lower()] {
 		j++
 	}
-	if j < len(ws) && isCueVerb(ws[j].lower()) && !participles[ws[j].lower()] {
+	if j < len(ws) && isCueAt(ws, j) && !participles[ws[j].lower()] {
 		m.cue = ws[j].lower()
 		return m, true
 	}
@@ -809,7 +816,7 @@ func preCue(ws []word) (cueMention, bool) {
 			}
 			continue
 		}
-		if !isCueVerb(lw) {
+		if !isCueAt(ws, v) {
 			continue
 		}
 		if participles[lw] {
@@ -824,7 +831,13 @@ func preCue(ws []word) (cueMention, bool) {
 			}
 			continue
 		}
+		if isNounForm(ws, v) {
+			continue
+		}
 		if m, ok := subjectBefore(ws[:v]); ok {
+			if strings.HasSuffix(lw, "s") && afterPreposition(ws, m) {
+				continue // "rated 32% of Republican claims as"
+			}
 			if take(m, lw) {
 				return desc, true
 			}
@@ -838,6 +851,17 @@ func preCue(ws []word) (cueMention, bool) {
 		}
 	}
 	return desc, found
+}
+
+// isNounForm reports whether the speech verb ws[v], in a form that is
+// also a plural noun, is the noun: after a determiner or a possessive
+// ("those reports", "her claims").
+func isNounForm(ws []word, v int) bool {
+	if v == 0 || !strings.HasSuffix(ws[v].lower(), "s") {
+		return false
+	}
+	p := ws[v-1]
+	return determiners[p.lower()] || isPossessive(p.text)
 }
 
 // isRoleLabel reports whether ws, ending a label before a colon, names a
@@ -971,10 +995,20 @@ func asideSubject(ws []word) (cueMention, bool) {
 				return cueMention{words: inner, kind: 'n', pos: inner[0].Start}, true
 			}
 		}
+		if open == "," && len(inner) > 0 && relatives[inner[0].lower()] && k > 0 {
+			// "Michael Mulgrew, president of the union, which represents
+			// teachers, said": a relative clause after another aside.
+			if m, ok := asideSubject(ws[:k+1]); ok {
+				return m, true
+			}
+		}
 		return subjectBefore(ws[:k])
 	}
 	return cueMention{}, false
 }
+
+// relatives open a relative clause.
+var relatives = setOf("which", "who", "whose", "whom", "where")
 
 // clauseSubject reads the subject of the clause ws: its first name,
 // pronoun or description, after any opening phrase.

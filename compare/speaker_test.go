@@ -206,6 +206,39 @@ func TestSpeakers(t *testing.T) {
 		{name: "a capitalised modal after a name is the name's",
 			body: `Prime Minister Theresa May said the plan was "a good deal."`,
 			want: []string{"Theresa May"}, cues: []string{"said"}},
+		{name: "a surname named once before is the fuller name's",
+			body: "Hale vows to fight on after the loss.\n\nGreen Party candidate Tom Hale spoke on Monday.\n\"We will win,\" Hale said.",
+			want: []string{"Tom Hale"}},
+		{name: "a compound adjective is no part of a name",
+			body: "Singapore-based Broadcom said its offer stood. European regulators this month said they approved.\nThe firm said it would pay a \"significant\" fee.",
+			want: []string{"Broadcom"}},
+		{name: "a relative clause after an aside",
+			body: `Ann Roe, president of the Teachers Union, which represents city teachers, said she hopes for "a good outcome."`,
+			want: []string{"Ann Roe"}, cues: []string{"said"}},
+		{name: "a verb form after a determiner is a plural noun",
+			body: `Ann Roe dismissed those reports as "old lies."`,
+			want: []string{"Ann Roe"}},
+		{name: "a verb form after a preposition is a plural noun",
+			body: `FactCheck rated 30% of Green claims as "false."`,
+			want: []string{"FactCheck"}},
+		{name: "a misdecoded letter stays in its word",
+			body: `"We stand together," said French President FranÃ§ois Hollande.`,
+			want: []string{"FranÃ§ois Hollande"}, cues: []string{"said"}},
+		{name: "Del. before a name is a title",
+			body: `"This is a waste of time," said Del. Stacey Plaskett.`,
+			want: []string{"Stacey Plaskett"}, cues: []string{"said"}},
+		{name: "a headline verb after a label",
+			body: "Read More: Ann Roe Accuses the Mayor of Fraud: 'He Lied to Us'",
+			want: []string{"Ann Roe"}, cues: []string{"accuses"}},
+		{name: "as someone put it before the quote",
+			body: `He was, as The Weekly Post put it, "the operator."`,
+			want: []string{"Weekly Post"}, cues: []string{"put"}},
+		{name: "a credit before a dash opens no clause",
+			body: `(Wire) - Broadcom Ltd made a "best and final offer" on Monday.`,
+			want: []string{"Broadcom Ltd"}},
+		{name: "a word capitalised only to open sentences is no name",
+			body: "Mary Horomanski got a huge bill.\nTurns out, she owed less.\n\"I want a heart monitor,\" she told the paper.",
+			want: []string{"Mary Horomanski"}},
 		{name: "no cue",
 			body: `The sign with "No entry" on it stayed up all night.`,
 			want: []string{""}},
@@ -334,6 +367,31 @@ func TestSplitWordsHashtagAndMarks(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("splitWords(%q) = %q, want %q", c.body, got, c.want)
 		}
+	}
+}
+
+func TestReadName(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+		common           []string // words the report writes in lower case
+	}{
+		{name: "capitalised words after A are a name though written in lower case",
+			body: "A Government Accountability Office", want: "Government Accountability Office", common: []string{"government"}},
+		{name: "the body of an office before a name",
+			body: "Speaker of the House Tom Hale", want: "Tom Hale"},
+		{name: "an office alone",
+			body: "Coach of the Year", want: ""},
+		{name: "a compound adjective before a name",
+			body: "San Diego-headquartered Qualcomm", want: "Qualcomm"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := splitWords(tt.body, Span{0, len(tt.body)}, nil)
+			nr, ok := readName(tt.body, ws, setOf(tt.common...))
+			if ok != (tt.want != "") || nr.name != tt.want {
+				t.Errorf("readName(%q) = %q, %v; want %q", tt.body, nr.name, ok, tt.want)
+			}
+		})
 	}
 }
 
