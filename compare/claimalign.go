@@ -461,6 +461,8 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 						group[x] = lone
 						if k < linkageSample {
 							links.changed(into)
+						} else {
+							links.joined(into)
 						}
 						links.changed(lone)
 					}
@@ -486,6 +488,8 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 			}
 			if len(members[ga]) < linkageSample {
 				links.changed(ga)
+			} else {
+				links.joined(ga)
 			}
 			members[ga] = append(members[ga], members[gb]...)
 			members[gb] = nil
@@ -512,6 +516,9 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 // enough (claimMerge). It returns members, grown by the groups of the
 // claims set apart.
 func mergeEjecting(probe *claimProbe, links *linkageCache, members [][]int, group []int, reports *reportSets, reportOf []int32, ga, gb int) [][]int {
+	if links.declined(ga, gb) {
+		return members
+	}
 	var keep, ejected, clash []int
 	for _, m := range members[ga] {
 		if reports.has(gb, reportOf[m]) {
@@ -544,6 +551,7 @@ func mergeEjecting(probe *claimProbe, links *linkageCache, members [][]int, grou
 		}
 	}
 	if avg, _ := probe.linkage(ka, kb); avg < claimMerge {
+		links.decline(ga, gb)
 		return members
 	}
 	members[ga], members[gb] = keep, nil
@@ -687,11 +695,16 @@ func (s reportSets) merge(a, b int) {
 }
 
 // linkageCache remembers the linkage of two groups until the sample of
-// either changes: the same two groups are often met again through another
-// pair of their members.
+// either changes, and the merges mergeEjecting declined until the members
+// of either change: the same two groups are often met again through
+// another pair of their members.
 type linkageCache struct {
 	version []int32 // of each group's sample
 	known   map[[2]int]linkageResult
+	members []int32 // version of each group's members
+	// unmerged holds the pairs of groups mergeEjecting declined to merge,
+	// with the versions of their members then.
+	unmerged map[[2]int][2]int32
 }
 
 // linkageResult is a remembered linkage, with the versions of the two
@@ -702,14 +715,37 @@ type linkageResult struct {
 }
 
 func newLinkageCache(groups int) *linkageCache {
-	return &linkageCache{version: make([]int32, groups), known: map[[2]int]linkageResult{}}
+	return &linkageCache{version: make([]int32, groups), known: map[[2]int]linkageResult{},
+		members: make([]int32, groups), unmerged: map[[2]int][2]int32{}}
 }
 
 // grow makes room for a new group.
-func (c *linkageCache) grow() { c.version = append(c.version, 0) }
+func (c *linkageCache) grow() {
+	c.version = append(c.version, 0)
+	c.members = append(c.members, 0)
+}
 
 // changed records that the first linkageSample members of group g changed.
-func (c *linkageCache) changed(g int) { c.version[g]++ }
+func (c *linkageCache) changed(g int) {
+	c.version[g]++
+	c.members[g]++
+}
+
+// joined records that members of group g changed past its sample.
+func (c *linkageCache) joined(g int) { c.members[g]++ }
+
+// decline records that mergeEjecting does not merge groups a and b as
+// they are.
+func (c *linkageCache) decline(a, b int) {
+	c.unmerged[[2]int{a, b}] = [2]int32{c.members[a], c.members[b]}
+}
+
+// declined tells whether mergeEjecting declined to merge groups a and b
+// as they are.
+func (c *linkageCache) declined(a, b int) bool {
+	v, ok := c.unmerged[[2]int{a, b}]
+	return ok && v == [2]int32{c.members[a], c.members[b]}
+}
 
 // linkage is probe.linkage(members[a], members[b]), remembered.
 func (c *linkageCache) linkage(probe *claimProbe, members [][]int, a, b int) (mean, least float64) {
