@@ -122,17 +122,7 @@ func TestDropFiles(t *testing.T) {
 // tapButton taps the button labelled text in the window's top overlay.
 func tapButton(t *testing.T, w fyne.Window, text string) {
 	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatalf("no dialog is open to tap %q in", text)
-	}
-	for _, o := range test.LaidOutObjects(top) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			test.Tap(b)
-			return
-		}
-	}
-	t.Fatalf("the dialog has no %q button", text)
+	test.Tap(overlayButton(t, w, text))
 }
 
 func TestReferenceAndRemove(t *testing.T) {
