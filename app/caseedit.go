@@ -138,12 +138,14 @@ func (u *UI) isOpen(c CaseInfo) bool { return u.cv != nil && u.cv.info.ID == c.I
 // the app keeps of it, and shows the welcome view.
 func (u *UI) deleteConfirmed(c CaseInfo) {
 	open := u.isOpen(c)
-	// The analysis names the verdicts that may have unsaved text.
+	// The analysis names the verdicts that may have unsaved text: the one
+	// shown, or for a closed case the one shown last, as it was stored
+	// (analysing the case again here would hold up the UI goroutine).
 	var res *compare.Result
 	if open {
 		res = u.cv.res
 	} else {
-		res, _ = u.store.Analysis(c.ID)
+		res, _ = u.store.StoredAnalysis(c.ID)
 	}
 	if err := u.store.DeleteCase(c.ID); err != nil {
 		u.showError(fmt.Errorf("delete case %q: %w", c.Title, err))

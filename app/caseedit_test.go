@@ -3,6 +3,7 @@ package app
 import (
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -67,6 +68,36 @@ func TestStoresRenameAndDeleteCases(t *testing.T) {
 			}
 			if err := store.DeleteCase(c.ID); err == nil {
 				t.Error("deleting the case twice succeeded")
+			}
+		})
+	}
+}
+
+func TestStoresStoredAnalysis(t *testing.T) {
+	db, _ := openDB(t, filepath.Join(t.TempDir(), "parallax.db"))
+	for name, store := range map[string]Store{"memory": NewMemoryStore(), "database": db} {
+		t.Run(name, func(t *testing.T) {
+			c, err := store.NewCase("Flood")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res, err := store.StoredAnalysis(c.ID); res != nil || err != nil {
+				t.Errorf("StoredAnalysis of a case never analysed = %v, %v; want nil, nil", res, err)
+			}
+			if err := store.AddReport(c.ID, &compare.Report{File: "a.txt", Body: `She said: "The barrier is late."`}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := store.Analysis(c.ID); err != nil {
+				t.Fatal(err)
+			}
+			if err := store.AddReport(c.ID, &compare.Report{File: "b.txt", Body: `"The barrier is late," she said.`}); err != nil {
+				t.Fatal(err)
+			}
+			if res, err := store.StoredAnalysis(c.ID); err != nil || res == nil || len(res.Reports) != 1 {
+				t.Errorf("StoredAnalysis after a report was added = %v, %v; want the stale analysis of 1 report", res, err)
+			}
+			if _, err := store.StoredAnalysis(999); err == nil {
+				t.Error("StoredAnalysis of a missing case gave no error")
 			}
 		})
 	}
@@ -171,6 +202,51 @@ func TestDeleteCase(t *testing.T) {
 	p := u.app.Preferences()
 	if p.Int(prefLastCase) == int(gone.ID) || p.String(draft) != "" {
 		t.Errorf("the preferences still hold the deleted case: last case %d, draft %q", p.Int(prefLastCase), p.String(draft))
+	}
+}
+
+// countingStore is a MemoryStore that counts the analyses asked of it.
+type countingStore struct {
+	*MemoryStore
+	analysed atomic.Int32
+}
+
+func (s *countingStore) Analysis(id int64) (*compare.Result, error) {
+	s.analysed.Add(1)
+	return s.MemoryStore.Analysis(id)
+}
+
+func TestDeleteClosedCase(t *testing.T) {
+	store := &countingStore{MemoryStore: NewMemoryStore()}
+	c, _ := store.NewCase("Flood barrier")
+	if err := store.AddReport(c.ID, &compare.Report{File: "a.txt", Body: `The mayor said: "The barrier is late."`}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Analysis(c.ID); err != nil {
+		t.Fatal(err)
+	}
+	// A report added since makes the stored analysis stale.
+	if err := store.AddReport(c.ID, &compare.Report{File: "b.txt", Body: `"The barrier is late," the mayor said.`}); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t, store)
+	u.Start(false, nil)
+	// Text typed on a quote of the stored analysis and never saved, as a
+	// crash leaves it.
+	draft := draftKey(c.ID, "q1", "note")
+	u.app.Preferences().SetString(draft, "half-typed")
+	before := store.analysed.Load()
+
+	u.deleteCase(c)
+	tapButton(t, u.win, "Delete")
+	if _, err := store.Case(c.ID); err == nil {
+		t.Fatal("the case is still in the store")
+	}
+	if n := store.analysed.Load() - before; n != 0 {
+		t.Errorf("deleting a closed case analysed it %d times on the UI goroutine", n)
+	}
+	if got := u.app.Preferences().String(draft); got != "" {
+		t.Errorf("the deleted case's draft %q is still kept", got)
 	}
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -115,6 +116,18 @@ func (s *dbStore) SetReference(caseID int64, reportID string) error {
 // reports or the engine changed.
 func (s *dbStore) Analysis(caseID int64) (*compare.Result, error) {
 	a, err := s.db.EnsureAnalysis(context.Background(), caseID)
+	if err != nil {
+		return nil, err
+	}
+	return a.Result, nil
+}
+
+// StoredAnalysis returns the stored analysis, stale or not, or nil.
+func (s *dbStore) StoredAnalysis(caseID int64) (*compare.Result, error) {
+	a, err := s.db.LoadAnalysis(context.Background(), caseID)
+	if errors.Is(err, storage.ErrNoAnalysis) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}

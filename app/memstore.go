@@ -224,6 +224,16 @@ func (m *MemoryStore) Analysis(caseID int64) (*compare.Result, error) {
 	return res, nil
 }
 
+// StoredAnalysis returns the case's latest analysis, stale or not, or nil.
+func (m *MemoryStore) StoredAnalysis(caseID int64) (*compare.Result, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, err := m.find(caseID); err != nil {
+		return nil, err
+	}
+	return m.analyses[caseID], nil
+}
+
 // identity names what ref of a case's latest analysis is about, so that a
 // verdict follows it into the next analysis: a rendering by its report and
 // span, a group by its reference rendering.

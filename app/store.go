@@ -40,6 +40,9 @@ type Store interface {
 	// when they changed since the last one. It can take a while: the app
 	// calls it off the UI goroutine.
 	Analysis(caseID int64) (*compare.Result, error)
+	// StoredAnalysis returns the case's latest analysis as it is, stale or
+	// not, without analysing: nil when the case has none.
+	StoredAnalysis(caseID int64) (*compare.Result, error)
 	// RecordVerdict appends a verdict to the history of ref.
 	RecordVerdict(caseID int64, ref string, v Verdict) error
 	// Verdicts returns the current (newest) verdict of every ref of the
