@@ -250,7 +250,8 @@ func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
 	// Technology, The Bring Back Our Girls campaign.
 	named := len(ws) > 0 && !sentenceInitial(body, ws[0].Start)
 	for len(ws) > 0 {
-		lw := ws[0].lower()
+		// "It's" is no possessive of a name.
+		lw := strings.TrimSuffix(strings.TrimSuffix(ws[0].lower(), "'s"), "’s")
 		if !notNames[lw] && !prepositions[lw] && (named || !common[lw] || givenNameGender(ws[0].text) != 0) {
 			break
 		}
@@ -334,6 +335,9 @@ func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
 	}
 	if strings.ToUpper(text) == text && len(ws) > 1 {
 		acronym = false // a transcript's label: MAYOR ELENA MARSH
+	}
+	if len(ws) == 2 && givenNameGender(ws[0].text) != 0 && !common[ws[1].lower()] {
+		org = false // "John Fox": a surname that names a network elsewhere
 	}
 	for _, w := range ws {
 		org = org || runBreakers[w.lower()]

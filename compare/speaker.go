@@ -1144,7 +1144,8 @@ func (f *speakerFinder) documentOwner(q *Quote, m cueMention) *entity {
 	}
 	owner := ws[doc-1]
 	switch lw := owner.lower(); {
-	case lw == "its" || lw == "their" || isBodyHead(lw):
+	case lw == "its" || lw == "their" || isBodyHead(lw) || lw == "a" || lw == "an":
+		// "according to a statement": the organisation in question's.
 		return f.organisation(m.pos, q.Paragraph, true)
 	case isPossessive(owner.text) && owner.capital():
 		k := doc - 1
@@ -1274,7 +1275,17 @@ func (f *speakerFinder) organisation(pos, para int, fallback bool) *entity {
 			}
 		}
 	}
-	return best
+	if best != nil {
+		return best
+	}
+	// Else an organisation named nearby, though not as a subject: "a
+	// coalition called the Center for Humane Technology".
+	for i := end - 1; i >= stop && ms[i].pos >= near; i-- {
+		if e := ms[i].ent; e.org {
+			return e
+		}
+	}
+	return nil
 }
 
 // isBodyHead reports whether a description's head word names a company,
@@ -1359,7 +1370,7 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 			return ms[i].ent
 		}
 	}
-	near := f.d.paragraphs[max(0, para-1)].Start
+	near := f.d.paragraphs[f.paragraphBefore(para)].Start
 	known := func(e *entity) bool { return want != 0 && e.genderGuess() == want }
 	var spokeKnown, spokeSince, spoke, anyKnown, any *entity
 	i := end - 1
@@ -1415,6 +1426,20 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 		}
 	}
 	return nil
+}
+
+// paragraphBefore returns the index of the paragraph before para, going
+// back over a caption — a line that ends without a full stop, as "Coach
+// Glynn Cyprien tweeted that the airline needs 'training'" under a
+// picture — to the one before it.
+func (f *speakerFinder) paragraphBefore(para int) int {
+	k := max(0, para-1)
+	p := f.d.paragraphs[k]
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(f.d.report.Body[p.Start:p.End]))
+	if k > 0 && !strings.ContainsRune(".!?:\"”", r) {
+		k--
+	}
+	return k
 }
 
 // knownOnly returns e when known(e), else nil.
