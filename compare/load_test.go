@@ -33,6 +33,12 @@ func TestParseReport(t *testing.T) {
 			body: "Warning: the river is rising\nResidents were told to leave.",
 		},
 		{
+			name: "a text that begins with bzip2's letters", file: "note.txt",
+			data: "BZh9 was the code painted on the crate, police said.",
+			want: Meta{Outlet: "Note"},
+			body: "BZh9 was the code painted on the crate, police said.",
+		},
+		{
 			name: "unknown header keys kept", file: "a.txt",
 			data: "Outlet: Wire\nSection: Local\n\nBody.",
 			want: Meta{Outlet: "Wire", Extra: map[string]string{"section": "Local"}},
@@ -92,6 +98,8 @@ func TestParseReportRefuses(t *testing.T) {
 		{"control characters", []byte(strings.Repeat("\x01\x02\x03 text ", 10)), ErrBinary},
 		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcbH\xcd\xc9\xc9\x07\x00"), ErrCompressed},
 		{"xz", []byte("\xfd7zXZ\x00\x00\x04\xe6\xd6\xb4F"), ErrCompressed},
+		{"bzip2", []byte("BZh91AY&SY\x1a\x9b\x5c\x3b\x00\x00\x00\x81\x00\x02"), ErrCompressed},
+		{"empty bzip2", []byte("BZh9\x17rE8P\x90\x00\x00\x00\x00"), ErrCompressed},
 		{"Latin-1", []byte("Caf\xe9"), ErrNotUTF8},
 		{"too large", make([]byte, MaxReportSize+1), ErrTooLarge},
 	}

@@ -122,7 +122,6 @@ func checkText(data []byte) error {
 // the compression.
 var compressionMagic = []struct{ magic, name string }{
 	{"\x1f\x8b", "gzip"},
-	{"BZh", "bzip2"},
 	{"\xfd7zXZ\x00", "xz"},
 	{"\x28\xb5\x2f\xfd", "zstd"},
 	{"7z\xbc\xaf\x27\x1c", "7-Zip"},
@@ -136,6 +135,13 @@ func Compression(data []byte) string {
 		if bytes.HasPrefix(data, []byte(c.magic)) {
 			return c.name
 		}
+	}
+	// bzip2's magic, "BZh", is letters a text may begin with: the block
+	// size digit and the magic of the first block or of the stream's end
+	// must follow it.
+	if len(data) >= 10 && bytes.HasPrefix(data, []byte("BZh")) && '1' <= data[3] && data[3] <= '9' &&
+		(bytes.HasPrefix(data[4:], []byte("1AY&SY")) || bytes.HasPrefix(data[4:], []byte("\x17rE8P\x90"))) {
+		return "bzip2"
 	}
 	return ""
 }
