@@ -19,6 +19,11 @@ func TestStemSynonyms(t *testing.T) {
 		{"shares are stock", "shares", "stocks", true},
 		{"a rise is no fall", "rose", "fell", false},
 		{"unrelated words stay apart", "barrier", "river", false},
+		{"a mass is no weight", "mass", "weight", false},
+		{"a strike overturns nothing", "strike", "overturned", false},
+		{"a bar is no ban", "bar", "ban", false},
+		{"a clear sky approves nothing", "clear", "approved", false},
+		{"a boot kicks no one out", "boot", "ejected", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := stem(tc.a) == stem(tc.b); got != tc.same {
