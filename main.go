@@ -4,8 +4,8 @@
 package main
 
 import (
-	// Imported first so that the C locale reads as English before Fyne's
-	// packages ask for the user's language.
+	// Its init, which runs before main and so before Fyne first asks for
+	// the user's language, has the C locale read as English.
 	_ "github.com/parallax-review/parallax/internal/clocale"
 
 	"errors"

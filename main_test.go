@@ -22,7 +22,7 @@ func TestCLocaleQuiet(t *testing.T) {
 	for _, lang := range []string{"C", "C.UTF-8", "POSIX"} {
 		t.Run(lang, func(t *testing.T) {
 			cmd := exec.Command(os.Args[0], "version")
-			cmd.Env = append(os.Environ(), "PARALLAX_TEST_RUN_MAIN=1", "LC_ALL=", "LC_MESSAGES=", "LANG="+lang)
+			cmd.Env = append(os.Environ(), "PARALLAX_TEST_RUN_MAIN=1", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=", "LANG="+lang)
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			if err := cmd.Run(); err != nil {

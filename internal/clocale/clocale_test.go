@@ -10,11 +10,14 @@ func TestFix(t *testing.T) {
 		name      string
 		env, want map[string]string
 	}{
-		{"C", map[string]string{"LANG": "C"}, map[string]string{"LANG": "en"}},
-		{"C.UTF-8", map[string]string{"LANG": "C.UTF-8"}, map[string]string{"LANG": "en"}},
-		{"POSIX in LC_ALL", map[string]string{"LC_ALL": "POSIX", "LANG": "de_DE.UTF-8"}, map[string]string{"LC_ALL": "en", "LANG": "de_DE.UTF-8"}},
+		// The locale variables stay: the C library reads its character
+		// set from them.
+		{"C", map[string]string{"LANG": "C"}, map[string]string{"LANG": "C", "LANGUAGE": "en"}},
+		{"C.UTF-8", map[string]string{"LANG": "C.UTF-8"}, map[string]string{"LANG": "C.UTF-8", "LANGUAGE": "en"}},
+		{"POSIX in LC_ALL", map[string]string{"LC_ALL": "POSIX", "LANG": "de_DE.UTF-8"}, map[string]string{"LC_ALL": "POSIX", "LANG": "de_DE.UTF-8", "LANGUAGE": "en"}},
 		{"a language is kept", map[string]string{"LANG": "fr_FR.UTF-8"}, map[string]string{"LANG": "fr_FR.UTF-8"}},
 		{"LC_MESSAGES decides before LANG", map[string]string{"LC_MESSAGES": "es_ES.UTF-8", "LANG": "C"}, map[string]string{"LC_MESSAGES": "es_ES.UTF-8", "LANG": "C"}},
+		{"LANGUAGE set is kept", map[string]string{"LANG": "C.UTF-8", "LANGUAGE": "de"}, map[string]string{"LANG": "C.UTF-8", "LANGUAGE": "de"}},
 		{"nothing set", map[string]string{}, map[string]string{}},
 	}
 	for _, tt := range tests {
