@@ -1056,5 +1056,9 @@ func skipAdverbs(ws []word, i int) int {
 // it is a known adverb (Previously).
 func isAdverb(w word) bool {
 	lw := w.lower()
-	return adverbs[lw] || !w.capital() && len(lw) > 4 && strings.HasSuffix(lw, "ly") && !strings.HasSuffix(lw, "ply")
+	return adverbs[lw] || !w.capital() && len(lw) > 4 && strings.HasSuffix(lw, "ly") && !strings.HasSuffix(lw, "ply") && !lyNouns[lw]
 }
+
+// lyNouns end in -ly but are nouns: "Scott's family said".
+var lyNouns = setOf("family", "rally", "assembly", "belly", "bully", "anomaly", "monopoly", "folly",
+	"homily", "jelly", "melancholy")

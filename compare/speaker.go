@@ -246,6 +246,12 @@ func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
 	if m, ok := f.closingCue(p, s); ok {
 		return m, true
 	}
+	// The owner of a claim: Donald Trump's claim that there were
+	// "thousands of shootings".
+	f.ws = outsideWords(body, Span{start, s.Open.Start}, p.quotes, f.ws[:0])
+	if m, ok := claimOwner(f.ws); ok {
+		return m, true
+	}
 	// A label or "said:" ending the paragraph before.
 	if s.Open.Start == p.Start && q.Paragraph > 0 {
 		pp := d.paragraphs[q.Paragraph-1]
@@ -359,6 +365,32 @@ func (f *speakerFinder) closingCue(p paragraph, s quoteSpan) (cueMention, bool) 
 		return cueMention{}, false
 	}
 	return m, true
+}
+
+// speechNouns name what someone said: "Trump's claim that …".
+var speechNouns = setOf("claim", "claims", "assertion", "remark", "remarks", "comment", "comments",
+	"words", "promise", "pledge", "warning", "description", "accusation", "insistence",
+	"argument", "boast", "vow", "prediction", "suggestion", "contention", "allegation", "charge")
+
+// claimOwner reads the speaker of a quote from a speech noun before it,
+// in the words ws of its sentence, owned by a capitalised name:
+// "Donald Trump's claim that there have been".
+func claimOwner(ws []word) (cueMention, bool) {
+	for k := len(ws) - 1; k >= 1 && k >= len(ws)-20; k-- {
+		if ws[k].text == `"` {
+			break
+		}
+		owner := ws[k-1]
+		if !speechNouns[ws[k].lower()] || !isPossessive(owner.text) || !owner.capital() {
+			continue
+		}
+		i := k - 1
+		for i > 0 && ws[i-1].capital() {
+			i--
+		}
+		return cueMention{words: ws[i:k], kind: 'n', cue: ws[k].lower(), pos: ws[i].Start}, true
+	}
+	return cueMention{}, false
 }
 
 // transcriptLabel returns the number of words of an upper-case speaker's
