@@ -190,21 +190,17 @@ func TestDeleteCase(t *testing.T) {
 func rowCounts(t *testing.T, s *Store) map[string]int {
 	t.Helper()
 	ctx := context.Background()
-	rows, err := s.db.QueryContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'table'
-		AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
-		AND (name NOT LIKE '%\_fts\_%' ESCAPE '\' OR name LIKE '%\_docsize' ESCAPE '\')`)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var tables []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			t.Fatal(err)
-		}
-		tables = append(tables, name)
-	}
-	if err := rows.Close(); err != nil {
+	err := eachRow(ctx, s.db, `SELECT name FROM sqlite_schema WHERE type = 'table'
+		AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+		AND (name NOT LIKE '%\_fts\_%' ESCAPE '\' OR name LIKE '%\_docsize' ESCAPE '\')`, nil,
+		func(scan func(...any) error) error {
+			var name string
+			err := scan(&name)
+			tables = append(tables, name)
+			return err
+		})
+	if err != nil {
 		t.Fatal(err)
 	}
 	counts := map[string]int{}
