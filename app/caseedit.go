@@ -137,22 +137,16 @@ func (u *UI) isOpen(c CaseInfo) bool { return u.cv != nil && u.cv.info.ID == c.I
 // deleteConfirmed deletes a case the reviewer chose to delete, with what
 // the app keeps of it, and shows the welcome view.
 func (u *UI) deleteConfirmed(c CaseInfo) {
-	open := u.isOpen(c)
-	// The analysis names the verdicts that may have unsaved text: the one
-	// shown, or for a closed case the one shown last, as it was stored
-	// (analysing the case again here would hold up the UI goroutine).
-	var res *compare.Result
-	if open {
-		res = u.cv.res
-	} else {
-		res, _ = u.store.StoredAnalysis(c.ID)
-	}
+	// The stored analysis, the one shown last, names the verdicts that may
+	// have unsaved text, even while a new analysis is under way (analysing
+	// the case again here would hold up the UI goroutine).
+	res, _ := u.store.StoredAnalysis(c.ID)
 	if err := u.store.DeleteCase(c.ID); err != nil {
 		u.showError(fmt.Errorf("delete case %q: %w", c.Title, err))
 		return
 	}
 	u.forgetCase(c.ID, res)
-	if open {
+	if u.isOpen(c) {
 		// What the reviewer was typing went with the case, and an
 		// analysis still under way is dropped when it comes.
 		u.cv.generation++
