@@ -15,92 +15,95 @@ import (
 	"github.com/parallax-review/parallax/compare"
 )
 
-func TestStoresRenameAndDeleteCases(t *testing.T) {
+// eachStore runs check on a MemoryStore and on the store of a new database.
+func eachStore(t *testing.T, check func(t *testing.T, store Store)) {
+	t.Helper()
 	db, _ := openDB(t, filepath.Join(t.TempDir(), "parallax.db"))
 	for name, store := range map[string]Store{"memory": NewMemoryStore(), "database": db} {
-		t.Run(name, func(t *testing.T) {
-			c, err := store.NewCase("Flood")
-			if err != nil {
-				t.Fatal(err)
-			}
-			other, err := store.NewCase("Other")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := store.AddReport(c.ID, &compare.Report{File: "a.txt", Body: `She said: "The barrier is late."`}); err != nil {
-				t.Fatal(err)
-			}
-
-			renamed, err := store.UpdateCase(c.ID, "  Flood vote \n", " The council's vote ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if renamed.ID != c.ID || renamed.Title != "Flood vote" || renamed.Description != "The council's vote" {
-				t.Errorf("UpdateCase = %+v, want the title and description trimmed", renamed)
-			}
-			if got, err := store.Case(c.ID); err != nil || got != renamed {
-				t.Errorf("Case after the rename = %+v, %v; want %+v", got, err, renamed)
-			}
-			if cases, _ := store.Cases(); len(cases) != 2 || cases[0].ID != c.ID {
-				t.Errorf("Cases() = %+v, want the renamed case first", cases)
-			}
-			if _, err := store.UpdateCase(c.ID, " ", "x"); err == nil || !strings.Contains(err.Error(), "the title is empty") {
-				t.Errorf("renaming to an empty title: %v, want it refused", err)
-			}
-			if got, _ := store.Case(c.ID); got != renamed {
-				t.Errorf("a refused rename changed the case to %+v", got)
-			}
-			if _, err := store.UpdateCase(999, "Anything", ""); err == nil || !strings.Contains(err.Error(), "999") {
-				t.Errorf("renaming a missing case: %v", err)
-			}
-
-			if err := store.DeleteCase(c.ID); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := store.Case(c.ID); err == nil {
-				t.Error("the deleted case is still there")
-			}
-			if rs, err := store.Reports(c.ID); err == nil && len(rs) > 0 {
-				t.Errorf("the deleted case's %d reports are still there", len(rs))
-			}
-			if cases, _ := store.Cases(); len(cases) != 1 || cases[0].ID != other.ID {
-				t.Errorf("Cases() after the delete = %+v, want only %+v", cases, other)
-			}
-			if err := store.DeleteCase(c.ID); err == nil {
-				t.Error("deleting the case twice succeeded")
-			}
-		})
+		t.Run(name, func(t *testing.T) { check(t, store) })
 	}
 }
 
+func TestStoresRenameAndDeleteCases(t *testing.T) {
+	eachStore(t, func(t *testing.T, store Store) {
+		c, err := store.NewCase("Flood")
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := store.NewCase("Other")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := store.AddReport(c.ID, &compare.Report{File: "a.txt", Body: `She said: "The barrier is late."`}); err != nil {
+			t.Fatal(err)
+		}
+
+		renamed, err := store.UpdateCase(c.ID, "  Flood vote \n", " The council's vote ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if renamed.ID != c.ID || renamed.Title != "Flood vote" || renamed.Description != "The council's vote" {
+			t.Errorf("UpdateCase = %+v, want the title and description trimmed", renamed)
+		}
+		if got, err := store.Case(c.ID); err != nil || got != renamed {
+			t.Errorf("Case after the rename = %+v, %v; want %+v", got, err, renamed)
+		}
+		if cases, _ := store.Cases(); len(cases) != 2 || cases[0].ID != c.ID {
+			t.Errorf("Cases() = %+v, want the renamed case first", cases)
+		}
+		if _, err := store.UpdateCase(c.ID, " ", "x"); err == nil || !strings.Contains(err.Error(), "the title is empty") {
+			t.Errorf("renaming to an empty title: %v, want it refused", err)
+		}
+		if got, _ := store.Case(c.ID); got != renamed {
+			t.Errorf("a refused rename changed the case to %+v", got)
+		}
+		if _, err := store.UpdateCase(999, "Anything", ""); err == nil || !strings.Contains(err.Error(), "999") {
+			t.Errorf("renaming a missing case: %v", err)
+		}
+
+		if err := store.DeleteCase(c.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := store.Case(c.ID); err == nil {
+			t.Error("the deleted case is still there")
+		}
+		if rs, err := store.Reports(c.ID); err == nil && len(rs) > 0 {
+			t.Errorf("the deleted case's %d reports are still there", len(rs))
+		}
+		if cases, _ := store.Cases(); len(cases) != 1 || cases[0].ID != other.ID {
+			t.Errorf("Cases() after the delete = %+v, want only %+v", cases, other)
+		}
+		if err := store.DeleteCase(c.ID); err == nil {
+			t.Error("deleting the case twice succeeded")
+		}
+	})
+}
+
 func TestStoresStoredAnalysis(t *testing.T) {
-	db, _ := openDB(t, filepath.Join(t.TempDir(), "parallax.db"))
-	for name, store := range map[string]Store{"memory": NewMemoryStore(), "database": db} {
-		t.Run(name, func(t *testing.T) {
-			c, err := store.NewCase("Flood")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if res, err := store.StoredAnalysis(c.ID); res != nil || err != nil {
-				t.Errorf("StoredAnalysis of a case never analysed = %v, %v; want nil, nil", res, err)
-			}
-			if err := store.AddReport(c.ID, &compare.Report{File: "a.txt", Body: `She said: "The barrier is late."`}); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := store.Analysis(c.ID); err != nil {
-				t.Fatal(err)
-			}
-			if err := store.AddReport(c.ID, &compare.Report{File: "b.txt", Body: `"The barrier is late," she said.`}); err != nil {
-				t.Fatal(err)
-			}
-			if res, err := store.StoredAnalysis(c.ID); err != nil || res == nil || len(res.Reports) != 1 {
-				t.Errorf("StoredAnalysis after a report was added = %v, %v; want the stale analysis of 1 report", res, err)
-			}
-			if _, err := store.StoredAnalysis(999); err == nil {
-				t.Error("StoredAnalysis of a missing case gave no error")
-			}
-		})
-	}
+	eachStore(t, func(t *testing.T, store Store) {
+		c, err := store.NewCase("Flood")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res, err := store.StoredAnalysis(c.ID); res != nil || err != nil {
+			t.Errorf("StoredAnalysis of a case never analysed = %v, %v; want nil, nil", res, err)
+		}
+		if err := store.AddReport(c.ID, &compare.Report{File: "a.txt", Body: `She said: "The barrier is late."`}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := store.Analysis(c.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := store.AddReport(c.ID, &compare.Report{File: "b.txt", Body: `"The barrier is late," she said.`}); err != nil {
+			t.Fatal(err)
+		}
+		if res, err := store.StoredAnalysis(c.ID); err != nil || res == nil || len(res.Reports) != 1 {
+			t.Errorf("StoredAnalysis after a report was added = %v, %v; want the stale analysis of 1 report", res, err)
+		}
+		if _, err := store.StoredAnalysis(999); err == nil {
+			t.Error("StoredAnalysis of a missing case gave no error")
+		}
+	})
 }
 
 func TestRenameCase(t *testing.T) {
