@@ -875,17 +875,30 @@ var clauseOpeners = setOf("and", "but", "so", "then", "yet", "still", "now", "al
 // Herman") is filed as one of its titles.
 func (c *cast) readSentence(body string, ws []word) {
 	var subj *entity
+	// objHim and objHer mark a pronoun object in the sentence: a later
+	// "he" or "she" is more likely that object than the subject.
+	var objHim, objHer bool
 	start := clauseStart(ws)
 	for i := 0; i < len(ws); {
 		if !ws[i].capital() || !isNameWord(ws[i]) && !(i+1 < len(ws) && isNameWord(ws[i+1])) {
 			if subj != nil {
 				switch ws[i].lower() {
 				case "he":
-					subj.he++
+					if !objHim {
+						subj.he++
+					}
 				case "she":
-					subj.she++
+					if !objHer {
+						subj.she++
+					}
 				case "it", "its":
 					subj.it++
+				case "him":
+					objHim = true
+				case "her":
+					// "show her the footage if she signed": she is the
+					// one shown, not the subject.
+					objHer = objHer || i+1 == len(ws) || ws[i+1].punct || determiners[ws[i+1].lower()] || prepositions[ws[i+1].lower()]
 				}
 			}
 			i++
