@@ -270,13 +270,20 @@ func magnitudeKey(q Quantity) string {
 // that its similarity to many other claims is read off their terms alone.
 type claimProbe struct {
 	feats  []claimFeatures
-	weight []float64 // by term ID: the loaded claim's weight of it, or 0
-	what   []bool    // by term ID: whether it says what happened
+	weight []float64 // by term ID: the loaded claim's weight of it, where held
+	held   []uint8   // by term ID: how the loaded claim holds it
 	loaded int       // the loaded claim, -1 for none
 }
 
+// How a claim holds a term, as bits.
+const (
+	heldWeighted uint8 = 1 << iota // it holds the term, with a weight above 0
+	heldWhat                       // … and the term says what happened
+	heldName                       // the term is one of its names
+)
+
 func newClaimProbe(feats []claimFeatures, terms int) *claimProbe {
-	return &claimProbe{feats: feats, weight: make([]float64, terms), what: make([]bool, terms), loaded: -1}
+	return &claimProbe{feats: feats, weight: make([]float64, terms), held: make([]uint8, terms), loaded: -1}
 }
 
 // load makes claim i the one that sim compares others with.
@@ -285,14 +292,26 @@ func (p *claimProbe) load(i int) {
 		return
 	}
 	if p.loaded >= 0 {
-		for _, t := range p.feats[p.loaded].terms {
-			p.weight[t] = 0
+		f := &p.feats[p.loaded]
+		for _, t := range f.terms {
+			p.held[t] = 0
+		}
+		for _, t := range f.names {
+			p.held[t] = 0
 		}
 	}
 	f := &p.feats[i]
 	for j, t := range f.terms {
-		p.weight[t] = f.weight[j]
-		p.what[t] = f.what[j]
+		if f.weight[j] > 0 {
+			p.weight[t] = f.weight[j]
+			p.held[t] = heldWeighted
+			if f.what[j] {
+				p.held[t] |= heldWhat
+			}
+		}
+	}
+	for _, t := range f.names {
+		p.held[t] |= heldName
 	}
 	p.loaded = i
 }
@@ -309,43 +328,40 @@ func (p *claimProbe) sim(j int) float64 {
 	dot, what, who := 0.0, 0, 0
 	for k, t := range b.terms {
 		// A term of no weight adds nothing, whether shared or not.
-		if w := p.weight[t]; w > 0 {
-			dot += w * b.weight[k]
-			if p.what[t] {
-				what++
-			} else {
-				who++
-			}
+		h := p.held[t]
+		if h&heldWeighted == 0 {
+			continue
+		}
+		dot += p.weight[t] * b.weight[k]
+		if h&heldWhat != 0 {
+			what++
+		} else {
+			who++
 		}
 	}
 	if what < minShared || what == minShared && who == 0 {
 		return 0 // one shared word is a fact only with the same people
 	}
 	sim := dot / (a.norm * b.norm) * (1 + positionWeight*(0.5-math.Abs(a.pos-b.pos)))
-	if len(a.names) > 0 && len(b.names) > 0 && !meet(a.names, b.names) {
+	if len(a.names) > 0 && len(b.names) > 0 && !p.sharesName(b) {
 		sim *= otherNames // "Broadcom shares rose" is not "Qualcomm shares rose"
 	}
 	return sim
 }
 
-// otherNames scales the similarity of two claims that each name someone
-// and share no name.
-const otherNames = 0.6
-
-// meet tells whether two sorted lists share an element.
-func meet(a, b []int32) bool {
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
+// sharesName tells whether claim b gives a name the loaded claim gives.
+func (p *claimProbe) sharesName(b *claimFeatures) bool {
+	for _, t := range b.names {
+		if p.held[t]&heldName != 0 {
 			return true
 		}
 	}
 	return false
 }
+
+// otherNames scales the similarity of two claims that each name someone
+// and share no name.
+const otherNames = 0.6
 
 // claimPair is a candidate link between claims a < b.
 type claimPair struct {
