@@ -543,9 +543,19 @@ func mergeEjecting(probe *claimProbe, links *linkageCache, members [][]int, grou
 			keep = append(keep, m)
 		}
 	}
+	kept := len(keep)
 	for _, m := range members[gb] {
 		if !reports.has(ga, reportOf[m]) {
 			keep = append(keep, m)
+		}
+	}
+	// Each group's kept members start with its claims of the reports the
+	// other lacks: when those fill both linkage samples, the merge can be
+	// declined before the clashes are settled.
+	if ka, kb := keep[:kept], keep[kept:]; len(ka) >= linkageSample && len(kb) >= linkageSample {
+		if avg, _ := probe.linkage(ka, kb); avg < claimMerge {
+			links.decline(ga, gb)
+			return members
 		}
 	}
 	for _, x := range clash {
