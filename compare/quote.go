@@ -497,11 +497,16 @@ var possessiveDeterminers = setOf("his", "her", "their", "our", "my", "your")
 
 // ownedName reports whether the text before a quoted title-case name ends
 // with a possessive determiner, alone or before a year: his 1994 “Contract
-// with America”.
+// with America”. "her" after a speech verb is whom the words were said to,
+// not whose the name is: asked her “Are You OK?”.
 func ownedName(before, prevWord string) bool {
 	if len(prevWord) == 4 && strings.Trim(prevWord, "0123456789") == "" {
 		before = strings.TrimRightFunc(before[:len(before)-len(prevWord)], unicode.IsSpace)
 		prevWord = strings.ToLower(lastWord(before))
+	}
+	if prevWord == "her" {
+		before = strings.TrimRightFunc(before[:len(before)-len(prevWord)], unicode.IsSpace)
+		return !speechVerbs[strings.ToLower(lastWord(before))]
 	}
 	return possessiveDeterminers[prevWord]
 }

@@ -117,6 +117,8 @@ func TestFindQuotes(t *testing.T) {
 		{"title after a kind of work", "The director makes this clear in her new documentary “13th.” It debuts Friday.", nil},
 		{"title before a kind of work", `Callers to his "Keepin' It Real" radio program had misgivings.`, nil},
 		{"name after a possessive determiner", `The plan grew out of her “Homes for Every Family” pledge and his 2004 "Contract with Renters."`, nil},
+		{"speech to her in title case", `The nurse asked her "Are You OK?" twice, and the officer told her, “Get Out Now.”`,
+			[]string{"Are You OK?", "Get Out Now."}},
 		{"speech after a possessive determiner", `He read out his "I will not resign," and left.`, []string{"I will not resign,"}},
 		{"title case keeps short words lower", `She spoke on the network's "Lunch with Leaders" on Sunday.`, nil},
 		{"work named between commas", `Her commentary, "Tell them your story," was the best of the week.`, nil},
