@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -116,7 +117,7 @@ const alignTimeout = time.Second
 // gapUnknown where tree does not hold that letter beside its predecessor.
 func treeGaps(text, tree letters) []gap {
 	out := make([]gap, len(text.runes))
-	if string(text.runes) == string(tree.runes) {
+	if slices.Equal(text.runes, tree.runes) {
 		copy(out, tree.gaps)
 		return out
 	}
@@ -125,7 +126,7 @@ func treeGaps(text, tree letters) []gap {
 	i, j := 0, 0
 	carry := gapUnknown // the strongest gap inside tree's letters that text lacks
 	for _, d := range dmp.DiffMainRunes(text.runes, tree.runes, false) {
-		n := len([]rune(d.Text))
+		n := utf8.RuneCountInString(d.Text)
 		switch d.Type {
 		case diffmatchpatch.DiffEqual:
 			out[i] = max(tree.gaps[j], carry)
