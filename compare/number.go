@@ -55,7 +55,7 @@ var smallNumbers = map[string]float64{
 
 // multipliers scale the figure before them: "121 billion", "$5.1m".
 var multipliers = map[string]float64{
-	"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"dozen": 12, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 	"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
 }
 
@@ -355,6 +355,17 @@ var collectives = map[string]collective{
 	"couple": {2, 3, ""}, "few": {2, 5, ""}, "handful": {3, 6, ""}, "group": {3, 0, "above"},
 }
 
+// figureAt tells whether a figure, or a qualifier that leads to one,
+// begins at toks[i]: a collective before it ("a group of 10 protesters")
+// leaves the counting to it.
+func figureAt(toks []wtok, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	_, limit := limitWords[toks[i].key]
+	return limit || isFigureStart(toks[i].key)
+}
+
 // number is a number as readNumber reads it.
 type number struct {
 	limit          string // "above" when only the lower end is known
@@ -429,7 +440,7 @@ func readNumber(toks []wtok, i int) (number, bool) {
 	if k == "several" {
 		return number{val: 3, max: 9, step: 1, next: i + 1}, true
 	}
-	if (k == "a" || k == "an") && i+2 < len(toks) && toks[i+2].key == "of" {
+	if (k == "a" || k == "an") && i+2 < len(toks) && toks[i+2].key == "of" && !figureAt(toks, i+3) {
 		if r, ok := collectives[toks[i+1].key]; ok {
 			return number{val: r.lo, max: r.hi, step: 1, limit: r.limit, next: i + 3}, true
 		}

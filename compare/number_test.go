@@ -53,6 +53,8 @@ func TestReadQuantities(t *testing.T) {
 		{"a group is more than two", "a group of former employees", []want{{text: "a group of", kind: QtyCount, of: "employee", limit: "above", value: 3, approx: true}}},
 		{"a handful", "a handful of protesters", []want{{text: "a handful of", kind: QtyCount, of: "protester", value: 3, max: 6, approx: true}}},
 		{"several", "several lawmakers", []want{{text: "several", kind: QtyCount, of: "lawmaker", value: 3, max: 9, approx: true}}},
+		{"several dozen", "several dozen lawmakers", []want{{text: "several dozen", kind: QtyCount, of: "lawmaker", value: 36, max: 108, approx: true}}},
+		{"a group of a stated number", "a group of about 10 protesters", []want{{text: "about 10", kind: QtyCount, of: "protester", value: 10, approx: true}}},
 		{"counted noun after a list of names", "two former Apple, Facebook and Google engineers", []want{{text: "two", kind: QtyCount, of: "engineer", value: 2}}},
 		{"number in a name", "derived from the Falcon 9 rocket", nil},
 		{"year after a sentence opener", "In 2015 it moved", []want{{text: "2015", kind: QtyYear, unit: "year", value: 2015}}},
