@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -761,19 +762,9 @@ func buildCast(d *document) *cast {
 // lowerWords returns the set of words body writes in lower case.
 func lowerWords(body string) map[string]bool {
 	set := map[string]bool{}
-	start := -1
-	for i, r := range body + " " { // the space ends a last word
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			if w := body[start:i]; strings.ToLower(w) == w {
-				set[w] = true
-			}
-			start = -1
+	for w := range letterRuns(body) {
+		if strings.ToLower(w.text) == w.text {
+			set[w.text] = true
 		}
 	}
 	return set
@@ -784,30 +775,45 @@ func lowerWords(body string) map[string]bool {
 // "Turns out, she owed less" is no name.
 func openersOnly(body string) map[string]bool {
 	opener, within := map[string]bool{}, map[string]bool{}
-	start := -1
-	for i, r := range body + " " { // the space ends a last word
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
+	for w := range letterRuns(body) {
+		f, _ := utf8.DecodeRuneInString(w.text)
+		if !unicode.IsUpper(f) || isJoinedAt(body, w.Start) {
 			continue
 		}
-		if start >= 0 {
-			w := strings.ToLower(body[start:i])
-			if f, _ := utf8.DecodeRuneInString(body[start:i]); unicode.IsUpper(f) && !isJoinedAt(body, start) {
-				if sentenceInitial(body, start) {
-					opener[w] = true
-				} else {
-					within[w] = true
-				}
-			}
-			start = -1
+		if sentenceInitial(body, w.Start) {
+			opener[strings.ToLower(w.text)] = true
+		} else {
+			within[strings.ToLower(w.text)] = true
 		}
 	}
 	for w := range within {
 		delete(opener, w)
 	}
 	return opener
+}
+
+// letterRuns yields the runs of letters of body, in order.
+func letterRuns(body string) iter.Seq[word] {
+	return func(yield func(word) bool) {
+		start := -1
+		for i, r := range body {
+			if unicode.IsLetter(r) {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 {
+				if !yield(word{Span: Span{start, i}, text: body[start:i]}) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(word{Span: Span{start, len(body)}, text: body[start:]})
+		}
+	}
 }
 
 // isJoinedAt reports whether the letters at pos go on a word joined by an
