@@ -24,6 +24,8 @@ func TestStemSynonyms(t *testing.T) {
 		{"a bar is no ban", "bar", "ban", false},
 		{"a clear sky approves nothing", "clear", "approved", false},
 		{"a boot kicks no one out", "boot", "ejected", false},
+		{"a commercial flight is no advertisement", "commercial", "ad", false},
+		{"to vet is not to be a veteran", "vets", "veterans", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := stem(tc.a) == stem(tc.b); got != tc.same {
