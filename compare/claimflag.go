@@ -221,10 +221,10 @@ func comparableFigures(ref, member []Quantity) [][2][]Quantity {
 // are two things, not one amount told two ways. Shares, times and
 // figures stated as ranges or bounds always compare.
 func sameScale(a, b Quantity) bool {
-	x, y := math.Abs(baseValue(a)), math.Abs(baseValue(b))
 	if a.Kind != QtyMoney && a.Kind != QtyCount || a.Max > 0 || b.Max > 0 || a.Limit != "" || b.Limit != "" {
 		return true
 	}
+	x, y := math.Abs(baseValue(a)), math.Abs(baseValue(b))
 	return x <= y*maxScale && y <= x*maxScale
 }
 
