@@ -355,15 +355,25 @@ var collectives = map[string]collective{
 	"couple": {2, 3, ""}, "few": {2, 5, ""}, "handful": {3, 6, ""}, "group": {3, 0, "above"},
 }
 
-// figureAt tells whether a figure, or a qualifier that leads to one,
-// begins at toks[i]: a collective before it ("a group of 10 protesters")
-// leaves the counting to it.
+// figureAt tells whether a figure begins at toks[i], after at most a
+// qualifier: a collective before one ("a group of 10 protesters", "a
+// group of more than 10") leaves the counting to it.
 func figureAt(toks []wtok, i int) bool {
-	if i >= len(toks) {
-		return false
+	key := func(j int) string {
+		if j < len(toks) {
+			return toks[j].key
+		}
+		return ""
 	}
-	_, limit := limitWords[toks[i].key]
-	return limit || isFigureStart(toks[i].key)
+	if key(i) == "at" {
+		i++ // "at least", "at most"
+	}
+	if _, ok := limitPairs[[2]string{key(i), key(i + 1)}]; ok {
+		i += 2
+	} else if _, ok := limitWords[key(i)]; ok {
+		i++
+	}
+	return isFigureStart(key(i))
 }
 
 // number is a number as readNumber reads it.

@@ -55,6 +55,8 @@ func TestReadQuantities(t *testing.T) {
 		{"several", "several lawmakers", []want{{text: "several", kind: QtyCount, of: "lawmaker", value: 3, max: 9, approx: true}}},
 		{"several dozen", "several dozen lawmakers", []want{{text: "several dozen", kind: QtyCount, of: "lawmaker", value: 36, max: 108, approx: true}}},
 		{"a group of a stated number", "a group of about 10 protesters", []want{{text: "about 10", kind: QtyCount, of: "protester", value: 10, approx: true}}},
+		{"a group of more than a stated number", "a group of at least 10 protesters", []want{{text: "least 10", kind: QtyCount, of: "protester", limit: "above", value: 10, approx: true}}},
+		{"a handful and a figure after it", "a handful of protesters, 10 of them students", []want{{text: "a handful of", kind: QtyCount, of: "protester", value: 3, max: 6, approx: true}, {text: "10", kind: QtyCount, of: "student", value: 10}}},
 		{"counted noun after a list of names", "two former Apple, Facebook and Google engineers", []want{{text: "two", kind: QtyCount, of: "engineer", value: 2}}},
 		{"number in a name", "derived from the Falcon 9 rocket", nil},
 		{"year after a sentence opener", "In 2015 it moved", []want{{text: "2015", kind: QtyYear, unit: "year", value: 2015}}},
