@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // claimGroupOf analyses one report per text and returns the claim group that
@@ -198,5 +199,24 @@ func TestClaimOtherNames(t *testing.T) {
 	full := dot / (a.norm * b.norm) * (1 + positionWeight/2) // what the words alone give
 	if got := probe.sim(1); full == 0 || got >= full {
 		t.Errorf("similarity %v, want less than %v, the similarity of the words alone", got, full)
+	}
+}
+
+func TestDateConflict(t *testing.T) {
+	base := time.Date(2018, 2, 26, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name, ref, member, want string
+	}{
+		{"two days", "on March 3", "on March 5", "March 3 (2018-03-03) vs March 5 (2018-03-05)"},
+		{"a day within a month", "in March", "on March 3", ""},
+		{"a day against a year", "on March 3", "in 2016", ""},
+		{"the pair of one size past the first date", "on March 3 of 2016", "in 2015", "2016 (2016) vs 2015 (2015)"},
+		{"no date in one", "on March 3", "at the weekend", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := dateConflict(readDates(tc.ref, base), readDates(tc.member, base)); got != tc.want {
+				t.Errorf("dateConflict(%q, %q) = %q, want %q", tc.ref, tc.member, got, tc.want)
+			}
+		})
 	}
 }
