@@ -220,3 +220,25 @@ func TestDateConflict(t *testing.T) {
 		})
 	}
 }
+
+func TestSameCounted(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		a, b string
+		want bool
+	}{
+		{"one noun", "protester", "protester", true},
+		{"nouns of one synonym group", "reveller", "partygoer", true},
+		{"people against a noun of people", "people", "passenger", true},
+		{"a noun of people against people", "voter", "people", true},
+		{"people against things", "people", "vehicle", false},
+		{"two kinds of people", "voter", "passenger", false},
+		{"a count of nothing named", "", "people", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := sameCounted(tc.a, tc.b); got != tc.want {
+				t.Errorf("sameCounted(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
