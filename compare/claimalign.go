@@ -273,6 +273,28 @@ type claimProbe struct {
 	weight []float64 // by term ID: the loaded claim's weight of it, where held
 	held   []uint8   // by term ID: how the loaded claim holds it
 	loaded int       // the loaded claim, -1 for none
+	// first[t] is the first of the posts of term t in linkage's index of
+	// one group's sample, -1 for none.
+	first []int32
+	posts []samplePost
+	// sums holds, for each claim of the indexed sample, what its terms
+	// share with one claim of the other group.
+	sums [linkageSample]shared
+}
+
+// samplePost records that a claim of an indexed sample holds a term.
+type samplePost struct {
+	claim  int32 // its place in the sample
+	next   int32 // the next post of the term, -1 for none
+	weight float64
+}
+
+// shared is what the terms of two claims share: the dot product of their
+// weights, and how many shared terms say what happened and who was
+// involved.
+type shared struct {
+	dot       float64
+	what, who int
 }
 
 // How a claim holds a term, as bits.
@@ -283,7 +305,11 @@ const (
 )
 
 func newClaimProbe(feats []claimFeatures, terms int) *claimProbe {
-	return &claimProbe{feats: feats, weight: make([]float64, terms), held: make([]uint8, terms), loaded: -1}
+	first := make([]int32, terms)
+	for t := range first {
+		first[t] = -1
+	}
+	return &claimProbe{feats: feats, weight: make([]float64, terms), held: make([]uint8, terms), loaded: -1, first: first}
 }
 
 // load makes claim i the one that sim compares others with.
@@ -291,15 +317,7 @@ func (p *claimProbe) load(i int) {
 	if p.loaded == i {
 		return
 	}
-	if p.loaded >= 0 {
-		f := &p.feats[p.loaded]
-		for _, t := range f.terms {
-			p.held[t] = 0
-		}
-		for _, t := range f.names {
-			p.held[t] = 0
-		}
-	}
+	p.unload()
 	f := &p.feats[i]
 	for j, t := range f.terms {
 		if f.weight[j] > 0 {
@@ -316,6 +334,21 @@ func (p *claimProbe) load(i int) {
 	p.loaded = i
 }
 
+// unload clears the marks of the loaded claim.
+func (p *claimProbe) unload() {
+	if p.loaded < 0 {
+		return
+	}
+	f := &p.feats[p.loaded]
+	for _, t := range f.terms {
+		p.held[t] = 0
+	}
+	for _, t := range f.names {
+		p.held[t] = 0
+	}
+	p.loaded = -1
+}
+
 // sim is the cosine similarity of the loaded claim's weighted terms and
 // claim j's, or 0 when they share only names, or a single word and no
 // name: two claims about the same people state the same fact only if they
@@ -325,24 +358,30 @@ func (p *claimProbe) sim(j int) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
-	dot, what, who := 0.0, 0, 0
+	var sh shared
 	for k, t := range b.terms {
 		// A term of no weight adds nothing, whether shared or not.
 		h := p.held[t]
 		if h&heldWeighted == 0 {
 			continue
 		}
-		dot += p.weight[t] * b.weight[k]
+		sh.dot += p.weight[t] * b.weight[k]
 		if h&heldWhat != 0 {
-			what++
+			sh.what++
 		} else {
-			who++
+			sh.who++
 		}
 	}
-	if what < minShared || what == minShared && who == 0 {
+	return p.score(a, b, sh)
+}
+
+// score is the similarity of claims a and b from what their terms share;
+// the names of a must be marked heldName.
+func (p *claimProbe) score(a, b *claimFeatures, sh shared) float64 {
+	if sh.what < minShared || sh.what == minShared && sh.who == 0 {
 		return 0 // one shared word is a fact only with the same people
 	}
-	sim := dot / (a.norm * b.norm) * (1 + positionWeight*(0.5-math.Abs(a.pos-b.pos)))
+	sim := sh.dot / (a.norm * b.norm) * (1 + positionWeight*(0.5-math.Abs(a.pos-b.pos)))
 	if len(a.names) > 0 && len(b.names) > 0 && !p.sharesName(b) {
 		sim *= otherNames // "Broadcom shares rose" is not "Qualcomm shares rose"
 	}
@@ -791,16 +830,61 @@ func (c *linkageCache) linkage(probe *claimProbe, members [][]int, a, b int) (me
 // A large group is represented by its first linkageSample members, so
 // that a claim every report repeats does not cost the square of the
 // number of reports.
+//
+// The terms of b's sample are indexed, so that each claim of a's sample
+// meets only the claims it shares a term with.
 func (p *claimProbe) linkage(a, b []int) (mean, least float64) {
+	a, b = a[:min(len(a), linkageSample)], b[:min(len(b), linkageSample)]
+	p.unload()
+	p.posts = p.posts[:0]
+	for k, y := range b {
+		f := &p.feats[y]
+		for j, t := range f.terms {
+			p.posts = append(p.posts, samplePost{claim: int32(k), next: p.first[t], weight: f.weight[j]})
+			p.first[t] = int32(len(p.posts) - 1)
+		}
+	}
 	total, n := 0.0, 0
 	least = math.Inf(1)
-	for _, x := range a[:min(len(a), linkageSample)] {
-		p.load(x)
-		for _, y := range b[:min(len(b), linkageSample)] {
-			s := p.sim(y)
+	for _, x := range a {
+		fx := &p.feats[x]
+		sums := p.sums[:len(b)]
+		clear(sums)
+		// Terms in increasing order, as sim adds them up.
+		for j, t := range fx.terms {
+			if fx.weight[j] <= 0 {
+				continue // a term of no weight adds nothing
+			}
+			for e := p.first[t]; e >= 0; e = p.posts[e].next {
+				post := &p.posts[e]
+				sh := &sums[post.claim]
+				sh.dot += fx.weight[j] * post.weight
+				if fx.what[j] {
+					sh.what++
+				} else {
+					sh.who++
+				}
+			}
+		}
+		for _, t := range fx.names {
+			p.held[t] |= heldName
+		}
+		for k, y := range b {
+			s := 0.0
+			if fy := &p.feats[y]; fx.norm != 0 && fy.norm != 0 {
+				s = p.score(fx, fy, sums[k])
+			}
 			total += s
 			least = min(least, s)
 			n++
+		}
+		for _, t := range fx.names {
+			p.held[t] = 0
+		}
+	}
+	for _, y := range b {
+		for _, t := range p.feats[y].terms {
+			p.first[t] = -1
 		}
 	}
 	return total / float64(n), least
