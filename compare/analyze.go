@@ -14,7 +14,8 @@ const Version = "0.1.0"
 // Options tunes an analysis. The zero value is not useful: start from
 // DefaultOptions.
 type Options struct {
-	// DiffTimeout bounds each word-level diff.
+	// DiffTimeout bounds each word-level diff of texts longer than a few
+	// thousand words together; shorter ones always run to the end.
 	DiffTimeout time.Duration
 	// Workers is how many reports are analysed at once; 0 means one per CPU.
 	Workers int

@@ -42,10 +42,17 @@ type run struct {
 	n  int
 }
 
+// exactDiffTokens is the most tokens two texts may hold together for their
+// diff to run without a deadline. Below it a diff takes milliseconds at
+// worst, and running it to the end keeps the result the same however busy
+// the machine is; a deadline would cut it short, and differently, under load.
+const exactDiffTokens = 4000
+
 // diffTokens diffs member against ref: each distinct token key becomes one
-// rune, go-diff runs on the runes within timeout, and the result is kept as
-// runs of tokens. Tokens compare by their key, so a change of quotation-mark
-// style is no difference.
+// rune, go-diff runs on the runes (within timeout when the texts are longer
+// than exactDiffTokens together), and the result is kept as runs of tokens.
+// Tokens compare by their key, so a change of quotation-mark style is no
+// difference.
 func diffTokens(ref, member []token, timeout time.Duration) tokenDiff {
 	ids := map[string]rune{}
 	encode := func(toks []token) []rune {
@@ -69,12 +76,19 @@ func diffTokens(ref, member []token, timeout time.Duration) tokenDiff {
 		return out
 	}
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = timeout
+	dmp.DiffTimeout = 0 // no deadline
+	if len(ref)+len(member) > exactDiffTokens {
+		dmp.DiffTimeout = timeout
+	}
 	d := tokenDiff{ref: ref, member: member}
 	for _, x := range dmp.DiffMainRunes(encode(ref), encode(member), false) {
-		op := map[diffmatchpatch.Operation]Op{
-			diffmatchpatch.DiffEqual: OpEqual, diffmatchpatch.DiffDelete: OpDelete, diffmatchpatch.DiffInsert: OpInsert,
-		}[x.Type]
+		op := OpEqual
+		switch x.Type {
+		case diffmatchpatch.DiffDelete:
+			op = OpDelete
+		case diffmatchpatch.DiffInsert:
+			op = OpInsert
+		}
 		d.runs = append(d.runs, run{op: op, n: utf8.RuneCountInString(x.Text)})
 	}
 	return d

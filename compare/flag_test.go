@@ -1,8 +1,10 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestFlags(t *testing.T) {
@@ -126,5 +128,16 @@ func TestDiffEdits(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", sb.String(), tt.want)
 			}
 		})
+	}
+}
+
+// TestDiffTokensExact checks that a diff of texts of ordinary length runs to
+// the end whatever its deadline, so that a busy machine gets the same diff.
+func TestDiffTokensExact(t *testing.T) {
+	ref := tokenize(strings.Repeat("The council voted on the bridge plan and the mayor called it a triumph for the town. ", 20))
+	member := tokenize(strings.Repeat("The council approved the new bridge plan, and the mayor hailed it as a triumph for the city. ", 20))
+	want := diffTokens(ref, member, time.Hour).runs
+	if got := diffTokens(ref, member, time.Nanosecond).runs; !slices.Equal(got, want) {
+		t.Errorf("with a deadline of 1 ns the diff has %d runs, without one %d: the deadline cut it short", len(got), len(want))
 	}
 }
