@@ -15,6 +15,7 @@ import (
 // its figures measure), its figures and its dates.
 type claimFeatures struct {
 	report string
+	text   string // the claim's text
 	// pos is where the claim stands in its report, 0 (first) to 1 (last).
 	pos    float64
 	terms  []int32   // sorted term IDs
@@ -154,6 +155,7 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 		f := &feats[i]
 		f.toks = toks[i]
 		f.report = c.Report
+		f.text = c.Text
 		f.pos = float64(seen[c.Report]) / float64(max(1, count[c.Report]-1))
 		seen[c.Report]++
 		f.values = c.Values
@@ -938,7 +940,7 @@ func makeClaimGroup(res *Result, feats []claimFeatures, members []int, refReport
 		d := diffTokens(feats[ref].toks, feats[m].toks, opts.DiffTimeout)
 		edits := d.edits()
 		g.Diffs = append(g.Diffs, Diff{Member: c.ID, Similarity: keptShare(d), Edits: edits})
-		g.Flags = append(g.Flags, claimFlags(rc, c, &feats[ref], &feats[m], peers, edits)...)
+		g.Flags = append(g.Flags, claimFlags(c, &feats[ref], &feats[m], peers, edits)...)
 	}
 	if len(members) == 1 {
 		g.Flags = append(g.Flags, Flag{Member: rc.ID, Kind: FlagUnique, Detail: "only one report states this claim"})

@@ -105,27 +105,31 @@ func measures(q Quantity, a, b string) string {
 // states more precisely (precision), dates that cannot be the same day
 // (date) and another name in the same place of the sentence (entity). A
 // figure the reference does not state is held against the first peer (the
-// group's other members) that states one of its kind.
-func claimFlags(ref, member *Claim, rf, mf *claimFeatures, peers []*claimFeatures, edits []Edit) []Flag {
+// group's other members) that states one of its kind, and what it
+// measures is read from the text of the claim it is held against.
+func claimFlags(member *Claim, rf, mf *claimFeatures, peers []*claimFeatures, edits []Edit) []Flag {
 	var flags []Flag
 	add := func(k FlagKind, detail string) {
 		flags = append(flags, Flag{Member: member.ID, Kind: k, Detail: detail})
 	}
 	pairs := comparableFigures(rf.values, mf.values)
+	against := make([]string, len(pairs)) // the text each pair's first figures are from
 	done := map[string]bool{}
-	for _, p := range pairs {
+	for i, p := range pairs {
 		done[quantityKey(p[1][0])] = true
+		against[i] = rf.text
 	}
 	for _, pf := range peers {
 		for _, p := range comparableFigures(pf.values, mf.values) {
 			if k := quantityKey(p[1][0]); !done[k] {
 				done[k] = true
 				pairs = append(pairs, p)
+				against = append(against, pf.text)
 			}
 		}
 	}
 	var differ, vaguer []string
-	for _, pair := range pairs {
+	for i, pair := range pairs {
 		rs, ms := pair[0], pair[1]
 		agreed, exact := false, false
 		var loose [2]Quantity
@@ -142,7 +146,7 @@ func claimFlags(ref, member *Claim, rf, mf *claimFeatures, peers []*claimFeature
 				}
 			}
 		}
-		what := measures(rs[0], ref.Text, member.Text)
+		what := measures(rs[0], against[i], member.Text)
 		switch {
 		case !agreed:
 			differ = append(differ, fmt.Sprintf("%s: %s vs %s", what, rs[0].Text, ms[0].Text))

@@ -135,15 +135,40 @@ func TestClaimOneWordNeedsSamePeople(t *testing.T) {
 }
 
 // TestClaimFlagsAgainstPeers checks that a figure the reference does not
-// state is held against another member that states one.
+// state is held against another member that states one, and that what the
+// figure measures is read from that member's text, not the reference's.
 func TestClaimFlagsAgainstPeers(t *testing.T) {
-	ref := &Claim{ID: "c1", Text: "Broadcom's offer also hinges on the NXP purchase."}
-	peer := claimFeatures{values: readQuantities("Qualcomm's $38 billion purchase of NXP")}
-	member := &Claim{ID: "c3", Text: "Qualcomm's $47 billion purchase of NXP"}
-	mf := claimFeatures{values: readQuantities(member.Text)}
-	flags := claimFlags(ref, member, &claimFeatures{}, &mf, []*claimFeatures{&peer}, nil)
-	if len(flags) != 1 || flags[0].Kind != FlagNumber || flags[0].Detail != "amount: $38 billion vs $47 billion" {
-		t.Errorf("flags %v, want one number flag \"amount: $38 billion vs $47 billion\"", flags)
+	for _, tc := range []struct {
+		name              string
+		ref, peer, member string
+		want              string // the detail of the one number flag
+	}{
+		{"amount",
+			"Broadcom's offer also hinges on the NXP purchase.",
+			"Qualcomm's $38 billion purchase of NXP",
+			"Qualcomm's $47 billion purchase of NXP",
+			"amount: $38 billion vs $47 billion"},
+		{"height named by the peer",
+			"The new tower by the harbour opened on Monday.",
+			"The tower stands 230 feet tall by the harbour.",
+			"The 260-foot tower by the harbour opened on Monday.",
+			"height: 230 feet vs 260-foot"},
+		{"a height word in the reference only",
+			"The tower opened on Monday despite high winds.",
+			"The harbour bridge beside it runs 900 feet.",
+			"The 1,200-foot harbour bridge opened on Monday.",
+			"length: 900 feet vs 1,200-foot"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rf := claimFeatures{text: tc.ref, values: readQuantities(tc.ref)}
+			peer := claimFeatures{text: tc.peer, values: readQuantities(tc.peer)}
+			member := &Claim{ID: "c3", Text: tc.member}
+			mf := claimFeatures{text: member.Text, values: readQuantities(member.Text)}
+			flags := claimFlags(member, &rf, &mf, []*claimFeatures{&peer}, nil)
+			if len(flags) != 1 || flags[0].Kind != FlagNumber || flags[0].Detail != tc.want {
+				t.Errorf("flags %v, want one number flag %q", flags, tc.want)
+			}
+		})
 	}
 }
 
