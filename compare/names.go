@@ -851,6 +851,10 @@ func outsideWords(body string, s Span, qs []quoteSpan, out []word) []word {
 		if q.Open.Start > pos {
 			out = splitWords(body, Span{pos, q.Open.Start}, out)
 		}
+		if isNameNickname(body, q) {
+			pos = min(q.Close.End, s.End) // Marcia "Cia" Price reads as Marcia Price
+			continue
+		}
 		out = append(out, word{Span: Span{max(q.Open.Start, s.Start), min(q.Close.End, s.End)}, text: `"`, punct: true})
 		pos = min(q.Close.End, s.End)
 	}
@@ -858,6 +862,17 @@ func outsideWords(body string, s Span, qs []quoteSpan, out []word) []word {
 		out = splitWords(body, Span{pos, s.End}, out)
 	}
 	return out
+}
+
+// isNameNickname reports whether quote q is a nickname inside a name
+// ("Cia" in Marcia "Cia" Price), which the name reads past.
+func isNameNickname(body string, q quoteSpan) bool {
+	if q.depth > 0 || q.unclosed || q.Close.End >= len(body) || q.Open.Start == 0 || body[q.Open.Start-1] != ' ' {
+		return false
+	}
+	words := strings.Fields(body[q.Start:q.End])
+	before := strings.TrimRight(body[max(0, q.Open.Start-40):q.Open.Start], " ")
+	return len(words) > 0 && isTitleCase(words) && isNickname(before, body[q.Close.End:min(len(body), q.Close.End+40)], words)
 }
 
 // prepositions open phrases that are not a sentence's subject.

@@ -655,15 +655,22 @@ func namedDescription(ws []word, k int) (cueMention, int, bool) {
 }
 
 // apposedName reads a name set off by a comma at ws[k] — ", Ilona Herman,"
-// — that ends at a mark or a speech verb, and returns it with the index
-// after it.
+// or, after a role, ", state Del. Marcia Price" — that ends at a mark or a
+// speech verb, and returns it with the index after it.
 func apposedName(ws []word, k int) (cueMention, int, bool) {
-	if k+1 >= len(ws) || ws[k].text != "," || !isNameWord(ws[k+1]) {
+	if k+1 >= len(ws) || ws[k].text != "," {
 		return cueMention{}, 0, false
 	}
-	e := nameRunEnd(ws, k+1)
+	n := k + 1
+	if r := roleEnd(ws, n); r > n && isNameWord(ws[r]) {
+		n = r
+	}
+	if !isNameWord(ws[n]) {
+		return cueMention{}, 0, false
+	}
+	e := nameRunEnd(ws, n)
 	if e == len(ws) || ws[e].punct || speechVerbs[ws[e].lower()] {
-		return cueMention{words: ws[k+1 : e], kind: 'n', pos: ws[k+1].Start}, e, true
+		return cueMention{words: ws[n:e], kind: 'n', pos: ws[n].Start}, e, true
 	}
 	return cueMention{}, 0, false
 }

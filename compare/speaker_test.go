@@ -337,6 +337,12 @@ func TestSpeakers(t *testing.T) {
 			body: "\"I was scared,\" Thurman says.\nHer father, Robert Thurman, is a professor.\n\"It was thin ice,\" Thurman says.",
 			want: []string{"Thurman", "Thurman"}},
 
+		{name: "role before a name in apposition",
+			body: `"We have work to do," the mayor's sister, state Sen. Laura Brandt (D-Easton), told the crowd.`,
+			want: []string{"Laura Brandt"}, cues: []string{"told"}},
+		{name: "nickname inside a name",
+			body: `"We have work to do," Laura "Lolly" Brandt told the crowd.`,
+			want: []string{`Laura "Lolly" Brandt`}, cues: []string{"told"}},
 		// Continuations.
 		{name: "broken quote is one speaker's",
 			body: `"I repeat," Khan said, "I do not believe in military solutions."`,
