@@ -72,11 +72,13 @@ func entityNamesIn(toks []token) []string {
 }
 
 // nameWords are the capitalised words of a name, lower-cased, joining
-// words and titles dropped.
+// words, titles and a possessive ending dropped: "Broadcom's" and
+// "Broadcom" are one name.
 func nameWords(name string) []string {
 	var out []string
 	for _, w := range words(name) {
-		if !entityTitles[w] && w != "of" && w != "for" {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
+		if w != "" && !entityTitles[w] && w != "of" && w != "for" {
 			out = append(out, looseKey(w))
 		}
 	}

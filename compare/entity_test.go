@@ -15,6 +15,8 @@ func TestSameEntity(t *testing.T) {
 		{"ICRC", "International Committee of the Red Cross", true},
 		{"Broadcom Ltd", "Broadcom", true},
 		{"Qualcomm Inc.", "Qualcomm", true},
+		{"Broadcom’s", "Broadcom", true},
+		{"Broadcom's", "Qualcomm", false},
 		{"Norwalk", "Norfolk", false},
 		{"Apple", "Apple Pay", false},
 		{"John Kirby", "John Kerry", false},
@@ -44,6 +46,24 @@ func TestEntityNames(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := entityNames(tc.in); !slices.Equal(got, tc.want) {
 				t.Errorf("entityNames(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestNameWords(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"Broadcom’s", []string{"broadcom"}},
+		{"Tristan Harris's", []string{"tristan", "harris"}},
+		{"Pennsylvania Electric Co.", []string{"pennsylvania", "electric"}},
+		{"Committee for the Red Cross", []string{"committee", "red", "cross"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := nameWords(tc.name); !slices.Equal(got, tc.want) {
+				t.Errorf("nameWords(%q) = %q, want %q", tc.name, got, tc.want)
 			}
 		})
 	}
