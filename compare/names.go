@@ -903,6 +903,9 @@ func (c *cast) readSentence(body string, ws []word) {
 	for i := 0; i < len(ws); {
 		if !ws[i].capital() || !isNameWord(ws[i]) && !(i+1 < len(ws) && isNameWord(ws[i+1])) {
 			if subj != nil {
+				if r := epithetRole(ws, i); r != "" && subj.isPerson() && !slices.Contains(subj.titles, r) && len(subj.titles) < 16 {
+					subj.titles = append(subj.titles, r)
+				}
 				switch ws[i].lower() {
 				case "he":
 					if !objHim {
@@ -956,6 +959,28 @@ func (c *cast) readSentence(body string, ws []word) {
 		i = j
 	}
 }
+
+// epithetRole returns the role of an epithet that stands at ws[i] for the
+// subject of its sentence — "director" in "Tarantino also responded to
+// claims that the director spat in her face" — or "". The epithet is the
+// subject of a "that" clause no speech verb opens: after "Hawke added
+// that", "the director" is whoever Hawke speaks of.
+func epithetRole(ws []word, i int) string {
+	if i < 2 || i+2 >= len(ws) || ws[i].lower() != "the" || ws[i-1].lower() != "that" || speechVerbs[ws[i-2].lower()] {
+		return ""
+	}
+	role, verb := ws[i+1], ws[i+2]
+	if role.punct || role.capital() || isPossessive(role.text) || isBareGroup(role.lower()) || isBodyHead(role.lower()) ||
+		verb.punct || verb.capital() || prepositions[verb.lower()] || !(strings.HasSuffix(verb.lower(), "ed") || isAdverb(verb) || irregularPast[verb.lower()]) {
+		return ""
+	}
+	return role.lower()
+}
+
+// irregularPast are past tenses that do not end in -ed, the verbs of an
+// epithet's clause ("the director spat").
+var irregularPast = setOf("spat", "was", "had", "made", "took", "gave", "went", "told", "said", "did",
+	"hit", "threw", "broke", "drove", "ran", "got", "left", "put", "kept", "held", "sent", "knew")
 
 // isOpenerVerb reports whether ws[i], alone at the start of a sentence,
 // is a verb form rather than a name: a word in -s, -ed or -ing that the

@@ -343,6 +343,12 @@ func TestSpeakers(t *testing.T) {
 		{name: "nickname inside a name",
 			body: `"We have work to do," Laura "Lolly" Brandt told the crowd.`,
 			want: []string{`Laura "Lolly" Brandt`}, cues: []string{"told"}},
+		{name: "epithet used earlier for the subject",
+			body: "\"The light was wrong,\" Nora Vance said.\n\nOn Monday, Tom Birch answered the charge that the director shouted at the crew.\n\nThe director said: \"I never raised my voice.\"",
+			want: []string{"Nora Vance", "Tom Birch"}, cues: []string{"said", "said"}},
+		{name: "epithet after a speech verb is someone else",
+			body: "Kay Moss led the shoot.\n\n\"The light was wrong,\" Nora Vance said.\n\nTom Birch added that the director shouted at the crew.\n\nThe director said: \"I never raised my voice.\"",
+			want: []string{"Nora Vance", "Nora Vance"}},
 		// Continuations.
 		{name: "broken quote is one speaker's",
 			body: `"I repeat," Khan said, "I do not believe in military solutions."`,
