@@ -99,6 +99,9 @@ type speakerFinder struct {
 func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 	f := &speakerFinder{d: d, cast: buildCast(d), lastPara: -10}
 	ents := make([]*entity, len(quotes))
+	// carried marks a quote without a cue that takes its speaker from a
+	// quote of an earlier paragraph.
+	carried := make([]bool, len(quotes))
 	var outer *Quote // the last quote of depth 0
 	var outerEnt *entity
 	prev := -1 // the index of the last quote of depth 0
@@ -121,10 +124,12 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 			q.Speaker, ents[i] = outer.Speaker, outerEnt
 		case prev >= 0 && f.continues(quotes[prev], *q, s):
 			q.Speaker, ents[i] = quotes[prev].Speaker, ents[prev]
+			carried[i] = !s.cont && quotes[prev].Paragraph != q.Paragraph
 		case s.depth == 0 && s.Open.Start == f.d.paragraphs[q.Paragraph].Start && f.last != nil && q.Paragraph-f.lastPara <= 2:
 			// A paragraph opening with a quote nobody is credited with goes
 			// on with the speaker last quoted.
 			q.Speaker, ents[i] = f.last.name, f.last
+			carried[i] = true
 		default:
 			if m, ok := f.priorCue(q, s); ok {
 				ents[i] = f.resolve(q, m)
@@ -151,9 +156,11 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 		quotes[i].Speaker = displayName(quotes[i].Speaker)
 	}
 	// A quote without a cue whose paragraph holds a later attributed one
-	// is that speaker's: "A." "B," she said.
+	// is that speaker's: "A." "B," she said. That outweighs a speaker
+	// carried over from an earlier paragraph: a paragraph of quotes
+	// signed at its end ("A." And so on, "B." ― Ana Ruiz) is the signer's.
 	for i := len(quotes) - 2; i >= 0; i-- {
-		if quotes[i].Speaker == "" && spans[i].depth == 0 && quotes[i+1].Paragraph == quotes[i].Paragraph && quotes[i+1].Cue != "" {
+		if (quotes[i].Speaker == "" || carried[i] && spans[i+1].depth == 0) && spans[i].depth == 0 && quotes[i+1].Paragraph == quotes[i].Paragraph && quotes[i+1].Cue != "" {
 			quotes[i].Speaker = quotes[i+1].Speaker
 		}
 	}
