@@ -782,13 +782,25 @@ func isPartyTag(w string) bool {
 func isPossessive(t string) bool { return strings.HasSuffix(t, "'s") || strings.HasSuffix(t, "’s") }
 
 // descriptionEnd returns where a description that starts ws ends: before
-// punctuation, a speech verb, a conjunction, or after at most eight words.
+// punctuation, a speech verb, a conjunction, a verb in the past after its
+// noun ("Oz's dubious advice earned him"), or after at most eight words.
 func descriptionEnd(ws []word, from int) int {
 	k := from
-	for k < len(ws) && k < 9 && !ws[k].punct && !speechVerbs[ws[k].lower()] && !isAdverb(ws[k]) && !descriptionStops[ws[k].lower()] {
+	for k < len(ws) && k < 9 && !ws[k].punct && !speechVerbs[ws[k].lower()] && !isAdverb(ws[k]) && !descriptionStops[ws[k].lower()] && !(k > from && isPastAfterNoun(ws, k)) {
 		k++
 	}
 	return k
+}
+
+// isPastAfterNoun reports whether ws[k], a lower-case word in -ed after a
+// lower-case word that is no number, is a verb in the past rather than a
+// description's adjective: "advice earned", but not "two armed men".
+func isPastAfterNoun(ws []word, k int) bool {
+	w, p := ws[k].lower(), ws[k-1]
+	if ws[k].capital() || !strings.HasSuffix(w, "ed") || len(w) < 5 || p.punct || p.capital() || strings.HasSuffix(p.lower(), "ed") {
+		return false
+	}
+	return !isNumber(p.lower())
 }
 
 // subordinators open a clause of their own, though prepositions may
@@ -866,9 +878,14 @@ func preCue(ws []word) (cueMention, bool) {
 			continue
 		}
 		if participles[lw] {
-			// "with CEO Steve Mollenkopf arguing", else the clause's subject.
+			// "Parker, who said he objected, adding": whoever spoke last
+			// in the sentence goes on; else "with CEO Steve Mollenkopf
+			// arguing", else the clause's subject.
+			if m, ok := lastSpeaker(ws[:v]); ok && take(m, lw) {
+				return desc, true
+			}
 			if v > 0 && ws[v-1].text != "," {
-				if m, ok := subjectBefore(ws[:v]); ok && m.kind == 'n' && !afterPreposition(ws, m) && take(m, lw) {
+				if m, ok := subjectBefore(ws[:v]); ok && m.kind != 'd' && !afterPreposition(ws, m) && take(m, lw) {
 					return desc, true
 				}
 			}
@@ -897,6 +914,23 @@ func preCue(ws []word) (cueMention, bool) {
 		}
 	}
 	return desc, found
+}
+
+// lastSpeaker reads the named subject of the last speech verb in ws, a
+// sentence's words before a participle: "Sean Parker who said" in "Sean
+// Parker who said he objected, adding".
+func lastSpeaker(ws []word) (cueMention, bool) {
+	for u := len(ws) - 1; u > 0 && u >= len(ws)-40; u-- {
+		lw := ws[u].lower()
+		if !isCueVerb(lw) || participles[lw] || isNounForm(ws, u) || inNameRun(ws, u) {
+			continue
+		}
+		if m, ok := subjectBefore(ws[:u]); ok && m.kind == 'n' && !afterPreposition(ws, m) {
+			return m, true
+		}
+		return cueMention{}, false
+	}
+	return cueMention{}, false
 }
 
 // isNounForm reports whether the speech verb ws[v], in a form that is
@@ -1004,7 +1038,7 @@ func subjectBefore(ws []word) (cueMention, bool) {
 			if k > 0 && prepositions[ws[k-1].lower()] && !subordinators[ws[k-1].lower()] {
 				// "Protesters marching through the streets chanted": the
 				// object of a preposition does not speak.
-				return clauseSubject(ws[:k-1])
+				return innerClauseSubject(ws[:k-1])
 			}
 			if k > 0 && ws[k-1].capital() && !determiners[w.lower()] {
 				k-- // "American Airlines' spokesman"
@@ -1064,6 +1098,22 @@ func clauseSubject(ws []word) (cueMention, bool) {
 		return m, true
 	}
 	return cueMention{}, false
+}
+
+// innerClauseSubject reads the subject of the last clause of ws that a
+// subordinator opens ("where she appeared at a hearing" in "Oz's advice
+// earned him notice, where he appeared at a hearing for saying"), else
+// of the sentence's main clause.
+func innerClauseSubject(ws []word) (cueMention, bool) {
+	for r := len(ws) - 2; r > 0; r-- {
+		if lw := ws[r].lower(); ws[r-1].text == "," && (subordinators[lw] || lw == "where") {
+			if m, _, ok := subjectAt(ws[r+1:]); ok && m.kind != 'd' {
+				return m, true
+			}
+			break
+		}
+	}
+	return clauseSubject(ws)
 }
 
 // resolve turns a cue's mention into the speaker's fullest name, sets it

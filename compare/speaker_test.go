@@ -362,6 +362,12 @@ func TestSpeakers(t *testing.T) {
 		{name: "quote paragraph after a quoted speaker",
 			body: "\"We apologize,\" Joshua Freed said.\n\"We take pride in our service.\"",
 			want: []string{"Joshua Freed", "Joshua Freed"}},
+		{name: "participle goes on with the last speaker",
+			body: `Her speech followed criticism from investor Ted Lyle who said in May that he felt "deeply uneasy," adding that apps were exploiting "a weakness in us."`,
+			want: []string{"Ted Lyle", "Ted Lyle"}, cues: []string{"said", "adding"}},
+		{name: "participle in a clause a subordinator opens",
+			body: `Kay Moss's odd advice drew the notice of the Senate, where she appeared at a 2014 hearing for saying that tea was a "miracle cure."`,
+			want: []string{"Kay Moss"}, cues: []string{"saying"}},
 		{name: "paragraph signed at its end",
 			body: "“The show was great.” ― Ana Ruiz\n“The food was cold.” And that was all. “We left early.” ― Bo Lee",
 			want: []string{"Ana Ruiz", "Bo Lee", "Bo Lee"}},
@@ -438,5 +444,28 @@ func TestLowerWordsLastWord(t *testing.T) {
 		if got[w] != want {
 			t.Errorf("lowerWords has %q = %v, want %v", w, got[w], want)
 		}
+	}
+}
+
+// A description runs to the first punctuation, speech verb, conjunction
+// or verb in the past after its noun; an adjective in -ed right after the
+// determiner or a number stays in it.
+func TestDescriptionEnd(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{name: "verb after the noun", text: "the board's odd advice earned her a rebuke", want: "the board's odd advice"},
+		{name: "adjective after the determiner", text: "the embattled senator told reporters", want: "the embattled senator"},
+		{name: "adjective after a number", text: "the two armed men shouted", want: "the two armed men"},
+		{name: "speech verb", text: "the company's spokesman said", want: "the company's spokesman"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := splitWords(tt.text, Span{0, len(tt.text)}, nil)
+			k := descriptionEnd(ws, 1)
+			if got := tt.text[:ws[k-1].End]; got != tt.want {
+				t.Errorf("descriptionEnd(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
 	}
 }
