@@ -1070,6 +1070,12 @@ func asideSubject(ws []word) (cueMention, bool) {
 			continue
 		}
 		inner := ws[k+1 : n-1]
+		if open == "," && len(inner) > 1 && inner[0].lower() == "by" && k > 0 && authoredWorks[ws[k-1].lower()] {
+			// "Saturday's article, by columnist Maureen Dowd," is its author's.
+			if m, e, ok := subjectAt(inner[1:]); ok && m.kind == 'n' && e == len(inner)-1 {
+				return m, true
+			}
+		}
 		if open == "," && len(inner) > 0 && len(inner) <= 5 && inner[0].capital() && nameRunEnd(inner, 0) == len(inner) && k > 0 {
 			if n := namePart(inner); n >= 2 || n == 1 && !ws[k-1].capital() {
 				return cueMention{words: inner, kind: 'n', pos: inner[0].Start}, true
@@ -1086,6 +1092,11 @@ func asideSubject(ws []word) (cueMention, bool) {
 	}
 	return cueMention{}, false
 }
+
+// authoredWorks are writings whose author, set off after them ("the
+// article, by Maureen Dowd,"), speaks for them.
+var authoredWorks = setOf("article", "column", "piece", "op-ed", "essay", "story", "report",
+	"editorial", "book", "letter", "post", "review", "interview", "profile")
 
 // relatives open a relative clause.
 var relatives = setOf("which", "who", "whose", "whom", "where")
