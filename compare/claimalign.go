@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 	"unicode"
 )
@@ -63,7 +62,7 @@ const (
 // Weights of the kinds of term, relative to a content word.
 const (
 	nameWeight  = 0.7 // a name: a person, place or organisation
-	kindWeight  = 1.2 // what a figure measures: money, a death toll
+	kindWeight  = 1.2 // what a figure measures: a death toll, a percentage
 	valueWeight = 1.0 // the figure itself
 	dateWeight  = 0.8 // the month a date falls in
 	// magnitudeWeight is the weight of a figure's order of magnitude.
@@ -168,7 +167,7 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 			x, ok := wordTerm[t.key]
 			if !ok {
 				x = -1
-				if s := stem(t.key); s != "" {
+				if s := stem(t.key); s != "" && !figureWord(t.key) {
 					x = id(s, 1)
 				}
 				wordTerm[t.key] = x
@@ -193,7 +192,10 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 		f.names = slices.Compact(f.names)
 		set = append(set, f.names...)
 		for _, q := range c.Values {
-			set = append(set, id("#"+quantityKey(q), kindWeight), id("="+quantityKey(q)+"="+roundKey(q), valueWeight),
+			if kindTells(q) {
+				set = append(set, id("#"+quantityKey(q), kindWeight))
+			}
+			set = append(set, id("="+quantityKey(q)+"="+roundKey(q), valueWeight),
 				id("="+quantityKey(q)+"~"+magnitudeKey(q), magnitudeWeight))
 		}
 		for _, d := range f.dates {
@@ -247,15 +249,29 @@ func quantityKey(q Quantity) string {
 	return q.Kind + ":" + q.Unit + ":" + q.Of
 }
 
-// roundKey is a figure rounded to two significant digits in its base unit.
-func roundKey(q Quantity) string {
-	v := baseValue(q)
-	if v == 0 {
-		return "0"
+// kindTells tells whether what a figure measures says which fact a claim
+// states: a count of things named (deaths, employees), an amount per
+// share, a percentage (the share or change of one thing). That a claim
+// states some sum, some span of time or some length says little; the
+// figure's value and size terms still count.
+func kindTells(q Quantity) bool { return q.Of != "" || q.Kind == QtyPercent }
+
+// figureWord tells whether a word only gives a figure's scale or unit
+// ("billion", "percent", "feet"): the figure's own terms stand for it, so
+// it is not also a word term. Units of time are words of dates as well
+// ("last year") and stay.
+func figureWord(k string) bool {
+	if m, ok := multipliers[k]; ok && len(k) > 2 && m >= 100 {
+		return true
 	}
-	e := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-1)
-	return strings.TrimRight(strings.TrimRight(formatFloat(math.Round(v/e)*e), "0"), ".")
+	u, ok := units[k]
+	return ok && u.kind != QtyDuration
 }
+
+// roundKey is a figure rounded to two significant digits in its base
+// unit: $103 billion and $112 billion are "1e+11" and "1.1e+11", $60 and
+// $6 "60" and "6".
+func roundKey(q Quantity) string { return strconv.FormatFloat(baseValue(q), 'g', 2, 64) }
 
 // magnitudeKey is the order of magnitude of a figure in its base unit:
 // $103 billion and $105 billion share one, so that two outlets giving

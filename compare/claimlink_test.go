@@ -96,3 +96,68 @@ func TestMergeEjecting(t *testing.T) {
 		t.Error("report sets not updated with the merge")
 	}
 }
+
+func TestRoundKey(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		a, b string
+		same bool
+	}{
+		{"round figures of one size", "$103 billion", "$103bn", true},
+		{"two figures of one size", "$103 billion", "$112 billion", false},
+		{"a tenth of the size", "$60", "$6", false},
+		{"ten times the size", "200 feet", "2,000 feet", false},
+		{"one figure in two units", "229 feet", "70 meters", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := readQuantities(tc.a), readQuantities(tc.b)
+			if len(a) != 1 || len(b) != 1 {
+				t.Fatalf("read %v and %v, want one figure each", a, b)
+			}
+			if got := roundKey(a[0]) == roundKey(b[0]); got != tc.same {
+				t.Errorf("roundKey %q and %q: same = %v, want %v", roundKey(a[0]), roundKey(b[0]), got, tc.same)
+			}
+		})
+	}
+}
+
+func TestFigureWord(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"billion", true}, {"percent", true}, {"feet", true}, {"dollars", true},
+		{"years", false}, {"dozen", false}, {"m", false}, {"offer", false},
+	} {
+		t.Run(tc.word, func(t *testing.T) {
+			if got := figureWord(tc.word); got != tc.want {
+				t.Errorf("figureWord(%q) = %v, want %v", tc.word, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestClaimKindAlone checks that two claims stating sums of money about
+// unrelated matters do not line up because of that alone, while counts of
+// one named thing do.
+func TestClaimKindAlone(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		a, b   string
+		linked bool
+	}{
+		{"sums of money",
+			"The harbour council spent $4 million on a footbridge.",
+			"A charity concert in the old town raised $2 million for flood victims.", false},
+		{"counts of one thing",
+			"The storm killed seven people in the harbour town.",
+			"Eight people died when the storm hit the harbour town.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := claimGroupOf(t, "2026-03-13", tc.a, tc.b)
+			if linked := len(g.Members) == 2; linked != tc.linked {
+				t.Errorf("group %v: linked = %v, want %v", g.Members, linked, tc.linked)
+			}
+		})
+	}
+}
