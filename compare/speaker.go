@@ -498,12 +498,16 @@ func postCue(ws []word) (cueMention, bool) {
 	for j < len(ws) && adverbs[ws[j].lower()] {
 		j++
 	}
-	if j < len(ws) && isCueAt(ws, j) && !participles[ws[j].lower()] {
+	if j < len(ws) && isCueAt(ws, j) && !participles[ws[j].lower()] && !(j+1 < len(ws) && spokenObjects[ws[j+1].lower()]) {
 		m.cue = ws[j].lower()
 		return m, true
 	}
 	return cueMention{}, false
 }
+
+// spokenObjects are what a speech verb says in their place, so that the
+// verb introduces no quote: "…," Melanie said yes.
+var spokenObjects = setOf("yes", "no", "nothing", "something", "goodbye", "hello", "thanks", "little", "otherwise")
 
 // affiliationEnd returns the index after an affiliation that follows a
 // name at ws[j] — "of the Sierra Club" in "Mr. Morgan of the Sierra Club
