@@ -160,7 +160,7 @@ func claimFlags(member *Claim, rf, mf *claimFeatures, peers []*claimFeatures, ed
 	if len(vaguer) > 0 {
 		add(FlagPrecision, strings.Join(vaguer, "; "))
 	}
-	if d := dateConflict(rf.dates, mf.dates); d != "" {
+	if d := peerDateConflict(rf, mf, peers); d != "" {
 		add(FlagDate, d)
 	}
 	if e := entitySwap(edits); e != "" {
@@ -269,6 +269,33 @@ func onlyCount(qs []Quantity) *Quantity {
 		}
 	}
 	return c
+}
+
+// peerDateConflict is dateConflict between the member's dates and the
+// reference's, or, when the reference states no date of a size the
+// member's dates have, the first peer's that does ("in November" against
+// "in December" where the reference gives no month).
+func peerDateConflict(rf, mf *claimFeatures, peers []*claimFeatures) string {
+	for _, f := range append([]*claimFeatures{rf}, peers...) {
+		if datesMeet(f.dates, mf.dates) {
+			return dateConflict(f.dates, mf.dates)
+		}
+	}
+	return ""
+}
+
+// datesMeet tells whether dateConflict can weigh two claims' dates
+// against each other: some date of one overlaps or is of the size of
+// some date of the other.
+func datesMeet(a, b []dateRef) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.overlaps(y) || x.size() == y.size() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dateConflict describes how two claims' dates disagree, or returns "" when

@@ -246,6 +246,31 @@ func TestDateConflict(t *testing.T) {
 	}
 }
 
+// TestPeerDateConflict checks that a member's date is held against a
+// peer's when the reference states none of its size.
+func TestPeerDateConflict(t *testing.T) {
+	base := time.Date(2018, 2, 26, 0, 0, 0, 0, time.UTC)
+	feats := func(text string) *claimFeatures { return &claimFeatures{text: text, dates: readDates(text, base)} }
+	for _, tc := range []struct {
+		name, ref, peer, member, want string
+	}{
+		{"a month against a peer's", "The investor criticised the network.", "He said so in November.",
+			"He said so in December.", "November (2017-11) vs December (2017-12)"},
+		{"the reference's date comes first", "He said so on Dec. 3.", "He said so in November.",
+			"He said so on Dec. 5.", "Dec. 3 (2017-12-03) vs Dec. 5 (2017-12-05)"},
+		{"the reference's date agrees", "He said so in December.", "He said so in November.",
+			"He said so on Dec. 5.", ""},
+		{"no date of its size anywhere", "The investor criticised the network.", "He said so in 2016.",
+			"He said so in December.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := peerDateConflict(feats(tc.ref), feats(tc.member), []*claimFeatures{feats(tc.peer)}); got != tc.want {
+				t.Errorf("peerDateConflict = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestSameCounted(t *testing.T) {
 	for _, tc := range []struct {
 		name string

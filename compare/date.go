@@ -121,7 +121,9 @@ func readDatesIn(text string, toks []wtok, base time.Time) []dateRef {
 		}
 		if m, ok := months[k]; ok && (len(k) > 3 || k == "may" || next(1) == "." || startsDigit(next(1))) && isMonthName(text, toks[i], k) {
 			j := i + 1
-			if j < len(toks) && toks[j].key == "." {
+			// The point of an abbreviation ("Dec. 3"), not a full stop
+			// after a full name ("in December.").
+			if j < len(toks) && toks[j].key == "." && len(k) <= 4 && k != "may" && k != "june" && k != "july" {
 				j++
 			}
 			dayN, year := 0, 0

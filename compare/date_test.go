@@ -16,6 +16,8 @@ func TestReadDates(t *testing.T) {
 		{"day before month", thursday, "on 2 November 2017", []string{"2 November 2017=2017-11-02"}},
 		{"month and year", thursday, "kidnapped in April 2014", []string{"April 2014=2014-04"}},
 		{"month alone is the nearest", "2018-02-26", "said in November that", []string{"November=2017-11"}},
+		{"full stop after a month", "2018-02-26", "said so in December.", []string{"December=2017-12"}},
+		{"abbreviation at the end", "2018-02-26", "said so in Dec.", []string{"Dec.=2017-12"}},
 		{"month ahead of the report", "2011-12-27", "the Jan. 3 caucuses", []string{"Jan. 3=2012-01-03"}},
 		{"weekday in the past", thursday, "said on Monday", []string{"Monday=2016-10-10"}},
 		{"weekday the same day", thursday, "freed on Thursday", []string{"Thursday=2016-10-13"}},
