@@ -195,7 +195,7 @@ func readQuantity(text string, toks []wtok, i int) (Quantity, int, bool) {
 	}
 	first := i
 	num, ok := readNumber(toks, i)
-	if !ok {
+	if !ok || allBut(toks, start) {
 		return Quantity{}, 0, false
 	}
 	// A day of the month ("Nov. 2", "2 November") is a date, not a figure.
@@ -333,6 +333,13 @@ func readQuantity(text string, toks []wtok, i int) (Quantity, int, bool) {
 	}
 	q.Text = strings.TrimSpace(text[toks[start].start:toks[i-1].end])
 	return q, i, true
+}
+
+// allBut tells whether the figure at toks[i] is the rest of an unstated
+// whole ("all but three", "all except two"): it is not a count of the
+// things the sentence counts.
+func allBut(toks []wtok, i int) bool {
+	return i >= 2 && toks[i-2].key == "all" && (toks[i-1].key == "but" || toks[i-1].key == "except")
 }
 
 // isFigureStart tells whether a word can begin a figure.

@@ -33,6 +33,8 @@ func TestReadQuantities(t *testing.T) {
 		{"per cent", "up 3 per cent", []want{{text: "3 per cent", kind: QtyPercent, unit: "%", value: 3}}},
 		{"range", "a 50 to 70 percent chance", []want{{text: "50 to 70 percent", kind: QtyPercent, unit: "%", value: 50, max: 70}}},
 		{"fraction range", "one-half to two-thirds", []want{{text: "one-half to two-thirds", kind: QtyPercent, unit: "%", value: 50, max: 200.0 / 3}}},
+		{"all but", "all but three were carrying babies", nil},
+		{"all except", "all except two of the 21 girls", []want{{text: "21", kind: QtyCount, of: "girl", value: 21}}},
 		{"more than", "more than 200 girls", []want{{text: "more than 200", kind: QtyCount, of: "girl", limit: "above", value: 200, approx: true}}},
 		{"about", "about $121 billion", []want{{text: "about $121 billion", kind: QtyMoney, unit: "USD", value: 121e9, approx: true}}},
 		{"nearly with metric tons", "nearly 64 metric tons", []want{{text: "nearly 64 metric tons", kind: QtyMass, unit: "t", limit: "below", value: 64, approx: true}}},
