@@ -197,7 +197,9 @@ var (
 		martha gloria teresa theresa ann sara madison frances kathryn janice jean abigail alice
 		judy sophia grace denise amber doris marilyn danielle beverly isabella diana natalie
 		brittany charlotte marie kayla alexis lori kate claire rose ellen lynn jill sheila tina
-		chloe zoe eva ella lucy fatima harriet susan anne jane julia caroline sophie louise`)...)
+		chloe zoe eva ella lucy fatima harriet susan anne jane julia caroline sophie louise
+		hillary melania kamala maureen ivanka kellyanne huma nikki betsy condoleezza madeleine
+		oprah meryl marcia`)...)
 	maleNames = setOf(strings.Fields(`james robert john michael william david richard joseph
 		thomas charles christopher daniel matthew anthony mark donald steven paul andrew joshua
 		kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas
@@ -208,7 +210,8 @@ var (
 		logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip
 		phil mike chris tom jim bob ted rick dick bill ben tim greg doug dan dave steve tony nick
 		sam matt pete alex andy fred ed hugo oscar luis carlos jorge pedro miguel francisco
-		antonio ahmed mohammed muhammad ali omar hassan boris vladimir hans klaus`)...)
+		antonio ahmed mohammed muhammad ali omar hassan boris vladimir hans klaus jeff barack
+		bernie mitch chuck newt marco mitt harvey quentin elon sergey rudy jared reince`)...)
 )
 
 // givenNameGender returns 'f' or 'm' for a common given name, else 0.
@@ -950,7 +953,9 @@ func (c *cast) readSentence(body string, ws []word) {
 			nr.titles = append(nr.titles, r)
 		}
 		nr.titles = append(nr.titles, appositionRoles(ws, j)...)
-		subject := i == start || speaks
+		// A role may open the sentence before its subject: "presidential
+		// nominee Hillary Clinton was more circumspect".
+		subject := i == start || i > start && roleEnd(ws, start) == i || speaks
 		e := c.add(nr, ws[i].Start, subject)
 		e.spoke = e.spoke || speaks
 		if i == start {
