@@ -377,7 +377,9 @@ func (f *speakerFinder) closingCue(p paragraph, s quoteSpan) (cueMention, bool) 
 // speechNouns name what someone said: "Trump's claim that …".
 var speechNouns = setOf("claim", "claims", "assertion", "remark", "remarks", "comment", "comments",
 	"words", "promise", "pledge", "warning", "description", "accusation", "insistence",
-	"argument", "boast", "vow", "prediction", "suggestion", "contention", "allegation", "charge")
+	"argument", "boast", "vow", "prediction", "suggestion", "contention", "allegation", "charge",
+	"statement", "statements", "tweet", "tweets", "speech", "testimony", "response", "reply", "answer",
+	"quip", "joke")
 
 // claimOwner reads the speaker of a quote from a speech noun before it,
 // in the words ws of its sentence, owned by a capitalised name:
