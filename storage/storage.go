@@ -89,11 +89,34 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path}
-	if err := s.migrate(context.Background()); err != nil {
+	if err := s.migrateWhenFree(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, mapErr(err))
 	}
 	return s, nil
+}
+
+// migrateWhenFree brings the schema up to date, trying again while the
+// database answers busy. SQLite's busy timeout covers statements, but a
+// connection that switches a new database to WAL while another connection
+// sets it up can be refused at once; such a refusal lasts only as long as
+// the other's set-up, so a short wait and another try get through.
+func (s *Store) migrateWhenFree(ctx context.Context) error {
+	deadline := time.Now().Add(busyTimeout)
+	for {
+		err := s.migrate(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// isBusy tells whether err is SQLite's refusal of a database another
+// connection holds.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // dsn is the data source name of the database at path: every pooled
