@@ -259,6 +259,9 @@ func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
 	if m, ok := claimOwner(f.ws); ok {
 		return m, true
 	}
+	if m, ok := passiveAgent(f.ws); ok {
+		return m, true
+	}
 	// A label or "said:" ending the paragraph before.
 	if s.Open.Start == p.Start && q.Paragraph > 0 {
 		pp := d.paragraphs[q.Paragraph-1]
@@ -398,6 +401,30 @@ func claimOwner(ws []word) (cueMention, bool) {
 			i--
 		}
 		return cueMention{words: ws[i:k], kind: 'n', cue: ws[k].lower(), pos: ws[i].Start}, true
+	}
+	return cueMention{}, false
+}
+
+// passiveAgent reads the agent of a passive speech verb right before a
+// quote: "the company" in "the rocket, billed by the company as “…”".
+func passiveAgent(ws []word) (cueMention, bool) {
+	n := len(ws)
+	if n < 4 || ws[n-1].lower() != "as" {
+		return cueMention{}, false
+	}
+	for b := n - 2; b >= 1 && b >= n-8; b-- {
+		if ws[b].punct {
+			break
+		}
+		verb := ws[b-1].lower()
+		if ws[b].lower() != "by" || !strings.HasSuffix(verb, "ed") {
+			continue
+		}
+		if m, k, ok := subjectAt(ws[b+1 : n-1]); ok && k == n-1-(b+1) && m.kind != 'p' {
+			m.cue = verb
+			return m, true
+		}
+		break
 	}
 	return cueMention{}, false
 }
