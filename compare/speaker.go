@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -468,7 +469,46 @@ func (f *speakerFinder) nestedCue(q *Quote, s quoteSpan, outer *Quote) (cueMenti
 			}
 		}
 	}
-	return preCue(f.ws)
+	m, ok := preCue(f.ws)
+	if ok && m.kind == 'p' {
+		if n, named := f.namedInQuote(outer, m); named {
+			return n, true
+		}
+	}
+	return m, ok
+}
+
+// namedInQuote resolves the pronoun of cue m, inside quote outer, to a
+// person the quotes of its paragraph name before it: "Quentin came in my trailer.
+// … He said: 'I promise you the car is fine.'" It reports false when the
+// quote names no such person.
+func (f *speakerFinder) namedInQuote(outer *Quote, m cueMention) (cueMention, bool) {
+	var want byte
+	switch m.words[0].lower() {
+	case "he":
+		want = 'm'
+	case "she":
+		want = 'f'
+	default:
+		return cueMention{}, false
+	}
+	p := f.d.paragraphs[outer.Paragraph]
+	inQuote := func(pos int) bool {
+		return slices.ContainsFunc(p.quotes, func(s quoteSpan) bool { return s.depth == 0 && s.Start <= pos && pos < s.End })
+	}
+	ws := splitWords(f.d.report.Body, Span{max(p.Start, m.pos-400), m.pos}, nil)
+	for k := len(ws) - 1; k >= 0; k-- {
+		w := ws[k]
+		if !isNameWord(w) || w.text == "I" || k+1 < len(ws) && ws[k+1].capital() || k > 0 && ws[k-1].capital() || !inQuote(w.Start) {
+			continue
+		}
+		// A person the report names, or a given name of the pronoun's
+		// gender the report gives only there.
+		if e := f.cast.lookup(w.text, 0, false, m.pos); e != nil && e.isPerson() && e.genderGuess() == want || e == nil && givenNameGender(w.text) == want {
+			return cueMention{words: ws[k : k+1], kind: 'n', cue: m.cue, pos: w.Start}, true
+		}
+	}
+	return cueMention{}, false
 }
 
 // sentenceStart returns where the sentence of paragraph p holding pos
