@@ -1007,9 +1007,12 @@ func lastSpeaker(ws []word) (cueMention, bool) {
 }
 
 // isNounForm reports whether the speech verb ws[v], in a form that is
-// also a plural noun, is the noun: after a determiner or a possessive
-// ("those reports", "her claims").
+// also a noun, is the noun: a plural after a determiner or a possessive
+// ("those reports", "her claims"), or the shot of "a screen shot".
 func isNounForm(ws []word, v int) bool {
+	if v > 0 && ws[v].lower() == "shot" && ws[v-1].lower() == "screen" {
+		return true
+	}
 	if v == 0 || !strings.HasSuffix(ws[v].lower(), "s") {
 		return false
 	}
