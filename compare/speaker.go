@@ -37,7 +37,7 @@ var speechVerbs = setOf(
 	"uttered", "uttering", "remembers", "remembered", "proclaimed", "thought", "instructed",
 	"speak", "speaks", "spoke", "phrased", "ordered", "commanded", "proclaiming", "echoed",
 	"acknowledging", "responding", "condemned", "condemns", "denounced", "denounces", "exhorted",
-	"lauded", "hailed", "decried", "derided", "accuses")
+	"lauded", "hailed", "decried", "derided", "accuses", "call")
 
 // listenerVerbs take the listener as their object: after a quote, "told
 // X" names who heard it.
@@ -247,6 +247,9 @@ func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
 	start := max(sentenceStart(p, s.Open.Start), s.Open.Start-300)
 	f.ws = outsideWords(body, Span{start, s.Open.Start}, p.quotes, f.ws[:0])
 	if m, ok := preCue(f.ws); ok {
+		if b, ok := bodyThey(f.ws, m); ok {
+			return b, true
+		}
 		return m, true
 	}
 	// A cue closing the sentence after more words: A cashier who "steals"
@@ -275,6 +278,21 @@ func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
 		}
 	}
 	return cueMention{}, false
+}
+
+// bodyThey resolves "they" in cue m, read from a sentence's words ws, to
+// the body that is the sentence's subject: "Clinton's campaign is seeking
+// to contrast her approach with what they call …".
+func bodyThey(ws []word, m cueMention) (cueMention, bool) {
+	if m.kind != 'p' || m.words[0].lower() != "they" {
+		return cueMention{}, false
+	}
+	b, ok := clauseSubject(ws)
+	if !ok || b.kind == 'p' || b.pos >= m.pos || !isBodyHead(strings.TrimSuffix(b.words[len(b.words)-1].lower(), ".")) {
+		return cueMention{}, false
+	}
+	b.cue = m.cue
+	return b, true
 }
 
 // opensNextQuote reports whether the cue m read in ws, the words after
