@@ -191,7 +191,7 @@ func newClaim(d *document, s Span, besideQuote bool) (Claim, bool) {
 	}
 	c := Claim{Report: d.report.ID, Text: text, Span: s, toks: toks}
 	if slices.ContainsFunc(toks, func(t token) bool { return attributionCues[t.key] }) {
-		c.Source = claimSource(text)
+		c.Source = d.fullName(claimSource(text), s)
 	}
 	c.Values = readQuantitiesIn(text, wtoks(text, toks))
 	for _, q := range c.Values {
@@ -306,6 +306,31 @@ func substance(toks []token) int {
 // that the patterns run only where one may match.
 var attributionCues = setOf("said", "says", "told", "announced", "reported", "confirmed", "added",
 	"claimed", "denied", "stated", "wrote", "according")
+
+// fullName returns the fullest name the document gives for source, the
+// attribution of the claim at span at as it writes it ("Marsh said" after
+// "Mayor Elena Marsh" gives "Elena Marsh"), or source itself when it names
+// nobody the document knows by a fuller name.
+func (d *document) fullName(source string, at Span) string {
+	i := strings.Index(d.text(at), source)
+	if source == "" || i < 0 {
+		return source
+	}
+	body := d.report.Body
+	ws := splitWords(body, Span{at.Start + i, at.Start + i + len(source)}, nil)
+	if slices.ContainsFunc(ws, func(w word) bool { return !w.punct && !w.capital() }) {
+		return source // "he", "the company", "city officials"
+	}
+	c := d.castOf()
+	nr, ok := readName(body, ws, c.common)
+	if !ok {
+		return source
+	}
+	if e := c.lookup(nr.name, nr.gender, nr.surname, ws[0].Start); e != nil && e.isPerson() {
+		return e.name
+	}
+	return source
+}
 
 // claimSource returns who a claim is attributed to, or "".
 func claimSource(text string) string {

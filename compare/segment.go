@@ -10,6 +10,7 @@ import (
 type document struct {
 	report     *Report
 	paragraphs []paragraph
+	names      *cast // read on first use by castOf
 }
 
 // paragraph is one paragraph of a body with its sentences and its paired
@@ -22,6 +23,14 @@ type paragraph struct {
 
 func newDocument(r *Report) *document {
 	return &document{report: r, paragraphs: segment(r.Body)}
+}
+
+// castOf returns the names the document's text gives, read once.
+func (d *document) castOf() *cast {
+	if d.names == nil {
+		d.names = buildCast(d)
+	}
+	return d.names
 }
 
 // text returns the body text of a span.

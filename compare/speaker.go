@@ -98,7 +98,7 @@ type speakerFinder struct {
 // report gives. A quote inside a quote takes the cue found within the
 // outer one, else the outer quote's speaker.
 func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
-	f := &speakerFinder{d: d, cast: buildCast(d), lastPara: -10}
+	f := &speakerFinder{d: d, cast: d.castOf(), lastPara: -10}
 	ents := make([]*entity, len(quotes))
 	// carried marks a quote without a cue that takes its speaker from a
 	// quote of an earlier paragraph.
