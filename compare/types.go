@@ -66,7 +66,8 @@ type Claim struct {
 	Numbers []string `json:"numbers"`
 	// Values are Numbers read as quantities, where they could be read.
 	Values []Quantity `json:"values,omitempty"`
-	// Source is who the claim is attributed to ("X said that …"), or "".
+	// Source is who the claim is attributed to ("X said that …"), a person
+	// by the fullest name the report gives, or "".
 	Source string `json:"source"`
 	Span
 	// toks is Text cut into tokens, kept for alignment.
