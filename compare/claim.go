@@ -22,9 +22,14 @@ var (
 	sourceBefore = regexp.MustCompile(`^((?:[A-Z][\w.'’&-]*\s+){0,5}?(?:[A-Z][\w.'’&-]*|[Hh]e|[Ss]he|[Tt]hey|officials|police|the company))\s+(?:also\s+)?(?:said|says|told|announced|reported|confirmed|added|claimed|denied|stated|wrote)\b`)
 	// sourceAfter matches one that closes it: "…, the government said."
 	sourceAfter = regexp.MustCompile(`,\s+((?:the\s+|a\s+)?(?:[\w.'’&-]+\s+){0,6}?[\w.'’&-]+)\s+(?:said|says|reported|confirmed|added|told \w+)(?:\s+on\s+\w+|\s+\w+day)?[.!]?$`)
-	// sourceAccording matches "according to X".
-	sourceAccording = regexp.MustCompile(`[Aa]ccording to ((?:the\s+)?[\w'’&-]+(?:\s+[A-Z][\w'’&-]*)*)`)
+	// sourceAccording matches "according to X": a name, or a word and the
+	// kind of record it keeps ("city figures", "court documents").
+	sourceAccording = regexp.MustCompile(`[Aa]ccording to ((?:the\s+|a\s+)?[\w'’&-]+(?:\s+(?:[A-Z][\w'’&-]*|` + sourceRecords + `)\b)*)`)
 )
+
+// sourceRecords are the records a claim may be attributed to after the
+// word that says whose they are: "according to city figures".
+const sourceRecords = `figures|data|records|estimates|statistics|documents|filings|reports|sources|officials|police|spokesman|spokeswoman|spokesperson|statement|survey|poll|count`
 
 // findClaims returns the statements a report makes in its own voice: each
 // sentence, cut around the direct quotes it holds and at semicolons, that
