@@ -32,8 +32,10 @@ var (
 const sourceRecords = `figures|data|records|estimates|statistics|documents|filings|reports|sources|officials|police|spokesman|spokeswoman|spokesperson|statement|survey|poll|count`
 
 // findClaims returns the statements a report makes in its own voice: each
-// sentence, cut around the direct quotes it holds and at semicolons, that
-// has enough words to state a fact. Words quoted at length are never part
+// sentence, cut around the direct quotes it holds, that has enough words to
+// state a fact. Sentences are not cut at semicolons: the clauses a
+// semicolon joins often share one subject or figure, which other outlets
+// state in one sentence. Words quoted at length are never part
 // of a claim; a short quoted phrase woven into a sentence is.
 func findClaims(d *document, quotes []Quote) []Claim {
 	var claims []Claim
@@ -65,7 +67,7 @@ func findClaims(d *document, quotes []Quote) []Claim {
 			cut := len(pieces) > 0
 			pieces = append(pieces, Span{start, s.End})
 			for _, piece := range pieces {
-				for _, c := range clauses(body, piece) {
+				if c := trimClaim(body, piece); c.Len() > 0 {
 					if claim, ok := newClaim(d, c, cut); ok {
 						claims = append(claims, claim)
 					}
@@ -127,22 +129,6 @@ func completesClause(body string, start, quoteStart int) bool {
 // cueReach is how many words before a quote a speech verb gives it its
 // speaker: "told the council".
 const cueReach = 3
-
-// clauses cuts a span at semicolons and trims the marks and white space
-// around each part.
-func clauses(body string, s Span) []Span {
-	var out []Span
-	start := s.Start
-	for i := s.Start; i <= s.End; i++ {
-		if i == s.End {
-			if c := trimClaim(body, Span{start, i}); c.Len() > 0 {
-				out = append(out, c)
-			}
-			start = i + 1
-		}
-	}
-	return out
-}
 
 // trimClaim shrinks s to exclude white space, quotation marks and
 // punctuation other than a final full stop at either end.
