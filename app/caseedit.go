@@ -113,12 +113,12 @@ func deleteMessage(reports, verdicts int, open bool) string {
 	case reports == 0 && verdicts == 0:
 		return "This deletes the case. It holds no reports or verdicts."
 	case verdicts == 0:
-		msg = fmt.Sprintf("This deletes the case with its %s.\n", plural(reports, "report"))
+		msg = fmt.Sprintf("This deletes the case with its %s.\n", compare.Plural(reports, "report"))
 	case reports == 0:
-		msg = fmt.Sprintf("This deletes the case with its %s,\nhistory included. ", plural(verdicts, "verdict"))
+		msg = fmt.Sprintf("This deletes the case with its %s,\nhistory included. ", compare.Plural(verdicts, "verdict"))
 	default:
 		msg = fmt.Sprintf("This deletes the case with its %s and its %s,\nhistory included. ",
-			plural(reports, "report"), plural(verdicts, "verdict"))
+			compare.Plural(reports, "report"), compare.Plural(verdicts, "verdict"))
 	}
 	msg += "It cannot be undone."
 	if verdicts > 0 {
@@ -171,12 +171,4 @@ func (u *UI) forgetCase(id int64, res *compare.Result) {
 			p.RemoveValue(draftKey(id, ref, field))
 		}
 	}
-}
-
-// plural counts n things: "1 report", "2 reports".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
 }

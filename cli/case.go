@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/parallax-review/parallax/compare"
 	"github.com/parallax-review/parallax/storage"
 )
 
@@ -327,9 +328,9 @@ func runCaseDelete(env *Env, args []string) error {
 		return err
 	}
 	if len(all) > 0 && !*yes {
-		lost := plural(len(current), "verdict")
+		lost := compare.Plural(len(current), "verdict")
 		if len(all) > len(current) {
-			lost += fmt.Sprintf(" (%s counting their history)", plural(len(all), "record"))
+			lost += fmt.Sprintf(" (%s counting their history)", compare.Plural(len(all), "record"))
 		}
 		return fmt.Errorf("deleting case %d “%s” would lose %s.\n"+
 			"Keep a copy first with: parallax export --format bundle --out FILE %d\n"+
@@ -339,14 +340,6 @@ func runCaseDelete(env *Env, args []string) error {
 	if err := s.DeleteCase(ctx, c.ID); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Deleted case %d: %s (%s, %s)\n", c.ID, c.Title, plural(c.Reports, "report"), plural(len(current), "verdict"))
+	fmt.Fprintf(env.Stdout, "Deleted case %d: %s (%s, %s)\n", c.ID, c.Title, compare.Plural(c.Reports, "report"), compare.Plural(len(current), "verdict"))
 	return nil
-}
-
-// plural counts n things: "1 report", "2 reports".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
 }

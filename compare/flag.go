@@ -44,7 +44,7 @@ func flagsFor(ref, member *item, edits []Edit, variants [][2]string) []Flag {
 
 	// Words cut from or added at the ends.
 	endChange := func(e Edit, end string) {
-		n := plural(len(words(e.Text)), "word")
+		n := Plural(len(words(e.Text)), "word")
 		if e.Op == OpDelete {
 			add(FlagTrimmed, "drops %s at the %s", n, end)
 		} else {
@@ -194,11 +194,13 @@ func quoteWords(ws []string, none string) string {
 	return "“" + s + "”"
 }
 
-func plural(n int, unit string) string {
+// Plural counts n things in English, as flag details and messages do:
+// "1 word", "2 words".
+func Plural(n int, thing string) string {
 	if n == 1 {
-		return "1 " + unit
+		return "1 " + thing
 	}
-	return fmt.Sprintf("%d %ss", n, unit)
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // samePerson tells whether two speaker names name the same person: the same
