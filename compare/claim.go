@@ -52,23 +52,24 @@ func findClaims(d *document, quotes []Quote) []Claim {
 			}
 			// Cut the sentence around the long quotes inside it.
 			start := s.Start
-			var pieces []Span
+			var after *Quote // the quote the current piece follows
+			var pieces []claimPiece
 			for j := qi; j < len(quotes) && quotes[j].Start < s.End; j++ {
-				q := quotes[j]
+				q := &quotes[j]
 				if WordCount(q.Text) <= wovenQuoteWords || completesClause(body, start, q.Start) {
 					continue
 				}
-				pieces = append(pieces, Span{start, max(start, q.Start)})
-				start = min(s.End, q.End)
+				pieces = append(pieces, claimPiece{Span{start, max(start, q.Start)}, after})
+				start, after = min(s.End, q.End), q
 			}
 			if isQuestion(d.text(s)) {
 				continue // a question states nothing
 			}
 			cut := len(pieces) > 0
-			pieces = append(pieces, Span{start, s.End})
+			pieces = append(pieces, claimPiece{Span{start, s.End}, after})
 			for _, piece := range pieces {
-				if c := trimClaim(body, piece); c.Len() > 0 {
-					if claim, ok := newClaim(d, c, cut); ok {
+				if c := trimClaim(body, piece.Span); c.Len() > 0 {
+					if claim, ok := newClaim(d, c, cut, piece.after); ok {
 						claims = append(claims, claim)
 					}
 				}
@@ -166,8 +167,15 @@ func closesQuote(text string, r rune) bool {
 // fewer than minClaimWords words, no word of substance, or, beside a quote
 // it was cut from, little more than who said it ("Marsh told reporters on
 // Thursday") or the frame that leads to its reporting verb.
-func newClaim(d *document, s Span, besideQuote bool) (Claim, bool) {
+func newClaim(d *document, s Span, besideQuote bool, after *Quote) (Claim, bool) {
 	s = afterCaptionLabel(d.report.Body, s)
+	speakers := false // whether the claim goes on in the quote's speaker's voice
+	if after != nil {
+		if n, sp := quoteFrameEnd(d.text(s)); n > 0 {
+			s.Start += n
+			speakers = sp
+		}
+	}
 	text := d.text(s)
 	if isPageChrome(text) {
 		return Claim{}, false
@@ -184,12 +192,98 @@ func newClaim(d *document, s Span, besideQuote bool) (Claim, bool) {
 	if slices.ContainsFunc(toks, func(t token) bool { return attributionCues[t.key] }) {
 		c.Source = d.fullName(claimSource(text), s)
 	}
+	if speakers && (c.Source == "" || pronounCase[strings.ToLower(c.Source)]) {
+		c.Source = after.Speaker // "…," Marsh said, though she added that …
+	}
 	c.Values = readQuantitiesIn(text, wtoks(text, toks))
 	for _, q := range c.Values {
 		c.Numbers = append(c.Numbers, q.Text)
 	}
 	return c, true
 }
+
+// claimPiece is a piece of a sentence cut around the quotes in it, with
+// the quote it follows, if any.
+type claimPiece struct {
+	Span
+	after *Quote
+}
+
+// quoteFrameEnd returns where the statement starts in text, the piece of
+// a sentence after a quote, when the piece opens with the quote's
+// attribution ("Mayor Elena Marsh said, though she added that …", "Marsh
+// said of the barrier, which …"), or 0 when it does not; and whether the
+// statement goes on in the speaker's voice. The frame says who spoke,
+// which the quote already records; what follows it can state a fact of
+// its own.
+func quoteFrameEnd(text string) (start int, speakers bool) {
+	ws := wtoks(text, tokenize(text))
+	verb := -1
+	for i, w := range ws {
+		if i > maxFrameWords {
+			return 0, false
+		}
+		if speechVerbs[w.key] {
+			verb = i
+			break
+		}
+		if !w.word || !(isCapitalised(text[w.start:w.end]) || pronounCase[w.key] || i == 0 && determiners[w.key] || i > 0 && determiners[ws[0].key]) {
+			return 0, false // not who said it: a statement of its own
+		}
+	}
+	if verb < 0 {
+		return 0, false
+	}
+	k := verb + 1
+	if verb == 0 { // "said Marsh, …", "said the mayor, …"
+		for k < len(ws) && ws[k].word && k <= maxFrameWords {
+			k++
+		}
+	}
+	// When it was said: "on Thursday", "later", "in a statement".
+	for k < len(ws) && ws[k].word && frameTimes[ws[k].key] {
+		k++
+	}
+	switch {
+	case k+1 >= len(ws):
+		return 0, false
+	case ws[k].key == "of" || ws[k].key == "about":
+		// "said of the barrier, which …": the rest is about it, in the
+		// report's own voice.
+		return ws[k+1].start, false
+	case ws[k].key != ",":
+		return 0, false
+	case frameJoins[ws[k+1].key] && k+2 < len(ws):
+		return ws[k+2].start, true // "…, though she added that …"
+	case isParticiple(ws[k+1].key):
+		return ws[k+1].start, true // "…, adding that …"
+	}
+	return 0, false // "said Kenneth Baer, a former official …": who spoke
+}
+
+// isParticiple tells whether a lower-case word is the present participle
+// of a speech verb ("adding", "warning") or of another verb that goes on
+// from a quote to what its speaker meant ("referring to", "speaking of").
+func isParticiple(key string) bool {
+	base, ok := strings.CutSuffix(key, "ing")
+	return ok && (speechVerbs[base+"ed"] || speechVerbs[base+"d"] || frameParticiples[key])
+}
+
+var frameParticiples = setOf("referring", "speaking", "summing", "going", "pointing", "citing",
+	"emphasizing", "emphasising", "stressing", "underscoring")
+
+// maxFrameWords is the most words who said a quote takes before or after
+// the speech verb.
+const maxFrameWords = 5
+
+// frameTimes are the words of when a quote was said, in its frame.
+var frameTimes = setOf("on", "in", "a", "an", "statement", "interview", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "later",
+	"earlier", "also")
+
+// frameJoins are the words that join a quote's frame to the statement
+// after it: "…, Marsh said, though she added that …".
+var frameJoins = setOf("though", "although", "but", "and", "while", "yet")
 
 // pageChrome are phrases of a news page's furniture, which states
 // nothing about the event: sign-up boxes, advertisement labels, copyright

@@ -84,9 +84,10 @@ func alignClaims(res *Result, refReport string, opts Options) []Group {
 	}
 	feats, terms := claimTerms(res)
 	groups := groupClaims(feats, terms)
+	probe := newClaimProbe(feats, terms)
 	out := make([]Group, 0, len(groups))
 	for _, members := range groups {
-		out = append(out, makeClaimGroup(res, feats, members, refReport, opts))
+		out = append(out, makeClaimGroup(res, feats, probe, members, refReport, opts))
 	}
 	return out
 }
@@ -929,15 +930,29 @@ func keptShare(d tokenDiff) float64 {
 }
 
 // makeClaimGroup picks the group's reference (the reference report's claim,
-// else the one stating the most figures, else the longest), diffs every
+// else the one stating the most figures, else the one most like the other
+// members, else the longest), diffs every
 // other member against it word by word and flags the figures, dates and
 // names that disagree.
-func makeClaimGroup(res *Result, feats []claimFeatures, members []int, refReport string, opts Options) Group {
+func makeClaimGroup(res *Result, feats []claimFeatures, probe *claimProbe, members []int, refReport string, opts Options) Group {
+	// How like the rest each member is: the mean similarity of its terms.
+	central := make(map[int]float64, len(members))
+	if len(members) > 2 {
+		for _, m := range members {
+			central[m], _ = probe.linkage([]int{m}, members)
+		}
+	}
 	ref := pickReference(members,
 		func(m int) bool { return res.Claims[m].Report == refReport },
 		func(a, b int) bool {
 			x, y := &res.Claims[a], &res.Claims[b]
-			return len(x.Values) > len(y.Values) || len(x.Values) == len(y.Values) && len(x.Text) > len(y.Text)
+			if len(x.Values) != len(y.Values) {
+				return len(x.Values) > len(y.Values)
+			}
+			if central[a] != central[b] {
+				return central[a] > central[b]
+			}
+			return len(x.Text) > len(y.Text)
 		})
 	rc := &res.Claims[ref]
 	g := Group{Kind: KindClaim, Reference: rc.ID}

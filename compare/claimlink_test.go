@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -159,5 +160,31 @@ func TestClaimKindAlone(t *testing.T) {
 				t.Errorf("group %v: linked = %v, want %v", g.Members, linked, tc.linked)
 			}
 		})
+	}
+}
+
+// TestClaimReferenceIsCentral checks that, among members stating as many
+// figures, a claim group is read against the member most like the others,
+// not the longest: a sentence that also states another fact would make
+// every other member's diff a list of words it lacks.
+func TestClaimReferenceIsCentral(t *testing.T) {
+	res := &Result{}
+	for i, text := range []string{
+		"The council approved the flood barrier on Wednesday, and the harbour board debated the ferry timetable.",
+		"The council approved the flood barrier on Wednesday.",
+		"On Wednesday the council approved the flood barrier.",
+		"The harbour board debated the ferry timetable for hours.",
+	} {
+		id := fmt.Sprintf("r%d", i+1)
+		res.Reports = append(res.Reports, &Report{ID: id})
+		res.Claims = append(res.Claims, Claim{ID: fmt.Sprintf("c%d", i+1), Report: id, Text: text})
+	}
+	feats, terms := claimTerms(res)
+	g := makeClaimGroup(res, feats, newClaimProbe(feats, terms), []int{0, 1, 2}, "", DefaultOptions())
+	if g.Reference == "c1" {
+		t.Errorf("reference %s, the longest member; want one of the two alike (c2, c3)", g.Reference)
+	}
+	if g = makeClaimGroup(res, feats, newClaimProbe(feats, terms), []int{0, 1, 2}, "r1", DefaultOptions()); g.Reference != "c1" {
+		t.Errorf("reference %s, want c1, the reference report's", g.Reference)
 	}
 }
