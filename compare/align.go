@@ -65,6 +65,26 @@ type link struct {
 	// common is the number of words the two share in runs (see overlap),
 	// which decides whether they render about the same extent of words.
 	common int
+	// at holds, for a and b, where in each the words they share are (see
+	// overlap).
+	at [2]wordSpan
+}
+
+// minPiece is the fewest words of quotes that one longer quote covering
+// them in the same place puts in one group: a fragment of a few words
+// ("joy and peace") is not a rendering of a sentence.
+const minPiece = 5
+
+// wordSpan is a half-open range of word positions in an item.
+type wordSpan struct{ lo, hi int }
+
+// meets tells whether two spans of one item are of a like extent and
+// share at least half of the shorter one's words: two quotes covered there
+// render the same words, not a phrase and the passage around it.
+func (s wordSpan) meets(t wordSpan) bool {
+	common := min(s.hi, t.hi) - max(s.lo, t.lo)
+	short, long := min(s.hi-s.lo, t.hi-t.lo), max(s.hi-s.lo, t.hi-t.lo)
+	return common > 0 && 2*common >= short && 5*short >= 2*long
 }
 
 // candidates returns the pairs of items that share a shingle, with how many
@@ -105,22 +125,42 @@ type overlap struct {
 	all int
 	// longest is the longest run of shared words.
 	longest int
+	// at holds, for each text, the words its shared words span, when they
+	// make at least half of them; else the words of the longest run.
+	at [2]wordSpan
 }
 
 // measureOverlap compares a and b by a raw word diff on their loose keys.
 func measureOverlap(a, b []token, opts Options) overlap {
 	var o overlap
-	diffTokens(a, b, opts.DiffTimeout).each(func(r run, ref, _ []token) {
-		if r.op != OpEqual {
+	var pos [2]int               // word positions in a and b
+	var longest, all [2]wordSpan // of the longest shared run, of all shared words
+	diffTokens(a, b, opts.DiffTimeout).each(func(r run, ref, member []token) {
+		na, nb := countWords(ref), countWords(member)
+		defer func() { pos[0] += na; pos[1] += nb }()
+		if r.op != OpEqual || na == 0 {
 			return
 		}
-		n := countWords(ref)
+		n := na
+		if n > o.longest {
+			longest = [2]wordSpan{{pos[0], pos[0] + n}, {pos[1], pos[1] + n}}
+		}
+		for k := range all {
+			if o.all == 0 {
+				all[k].lo = pos[k]
+			}
+			all[k].hi = pos[k] + n
+		}
 		o.all += n
 		o.longest = max(o.longest, n)
 		if n >= minRun && slices.ContainsFunc(ref, isContentToken) {
 			o.runs += n
 		}
 	})
+	o.at = longest
+	if 2*o.all >= all[0].hi-all[0].lo && 2*o.all >= all[1].hi-all[1].lo {
+		o.at = all
+	}
 	return o
 }
 
@@ -159,7 +199,7 @@ func linkItems(items []item, opts Options) []link {
 		o := measureOverlap(a.loose, b.loose, opts)
 		switch {
 		case o.runs >= 5 || o.runs >= minRun && float64(o.all) >= 0.8*float64(short):
-			links = append(links, link{a: pair[0], b: pair[1], common: o.runs})
+			links = append(links, link{a: pair[0], b: pair[1], common: o.runs, at: o.at})
 		case short == 2 && o.longest == 2 && max(len(a.words), len(b.words)) <= 10 &&
 			slices.ContainsFunc(shorter(a, b).words, isContentWord):
 			links = append(links, link{a: pair[0], b: pair[1], common: 2})
@@ -201,16 +241,56 @@ func groupItems(items []item, links []link) [][]int {
 		}
 		return i
 	}
+	union := func(a, b int) {
+		ra, rb := find(a), find(b)
+		if ra != rb {
+			parent[max(ra, rb)] = min(ra, rb)
+		}
+	}
 	var covers []link
 	for _, l := range links {
 		long := max(len(items[l.a].words), len(items[l.b].words))
 		if float64(l.common) >= 0.6*float64(long) {
-			ra, rb := find(l.a), find(l.b)
-			if ra != rb {
-				parent[max(ra, rb)] = min(ra, rb)
-			}
+			union(l.a, l.b)
 		} else {
 			covers = append(covers, l)
+		}
+	}
+	// Two quotes that one longer quote covers in the same place render the
+	// same words, though they may share too few with each other to link
+	// ("We have learned from the delays on the North Pier project" and "We
+	// learned our lesson from the North Pier delays"); quotes it covers in
+	// different places are pieces that keep groups of their own.
+	coveredIn := map[int][]link{} // long item → its cover links
+	for _, l := range covers {
+		long := l.a
+		if len(items[l.b].words) > len(items[l.a].words) {
+			long = l.b
+		}
+		coveredIn[long] = append(coveredIn[long], l)
+	}
+	for long, ls := range coveredIn {
+		// The covered quotes of long, each in the first cluster all of
+		// whose quotes it meets.
+		var clusters [][]covered
+		for _, l := range ls {
+			c := covered{item: l.a, at: l.at[1]}
+			if l.a == long {
+				c = covered{item: l.b, at: l.at[0]}
+			}
+			if len(items[c.item].words) < minPiece {
+				continue
+			}
+			if k := slices.IndexFunc(clusters, func(cl []covered) bool { return meetAll(items, c, cl) }); k >= 0 {
+				clusters[k] = append(clusters[k], c)
+			} else {
+				clusters = append(clusters, []covered{c})
+			}
+		}
+		for _, c := range clusters {
+			for _, x := range c[1:] {
+				union(c[0].item, x.item)
+			}
 		}
 	}
 	byRoot := map[int][]int{}
@@ -254,6 +334,25 @@ func groupItems(items []item, links []link) [][]int {
 	}
 	slices.SortFunc(groups, slices.Compare)
 	return dropContained(groups)
+}
+
+// covered is a quote that a longer one covers, with where in the longer
+// one its words are.
+type covered struct {
+	item int
+	at   wordSpan
+}
+
+// meetAll tells whether quote x meets every quote of a cluster in the
+// longer quote that covers them all, each of another report: a rendering
+// of two sentences meets each, but does not make the two one.
+func meetAll(items []item, x covered, cluster []covered) bool {
+	for _, y := range cluster {
+		if items[x.item].report == items[y.item].report || !x.at.meets(y.at) {
+			return false
+		}
+	}
+	return true
 }
 
 // dropContained removes each group all of whose members are in a larger

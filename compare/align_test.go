@@ -57,3 +57,26 @@ func TestGroupItemsNested(t *testing.T) {
 		t.Errorf("groups %v, want %v (a quote rendered whole elsewhere stays out of its nested quote's group; one rendered nowhere else joins it)", got, want)
 	}
 }
+
+func TestGroupItemsCoveredInOnePlace(t *testing.T) {
+	// r1 quotes a whole statement and r2 its second sentence; r3 quotes
+	// the start of that sentence, r4 a rewording of it, r5 the first
+	// sentence and r6 both sentences.
+	texts := []struct{ report, text string }{
+		{"r1", "Construction starts in September and should be finished before the winter of 2028. We have learned from the delays on the North Pier project, and this contract carries penalties for every week it runs late."},
+		{"r2", "We have learned from the delays on the North Pier project, and this contract carries penalties for every week it runs late."},
+		{"r3", "We have learned from the delays on the North Pier project,"},
+		{"r4", "We learned our lesson from the North Pier delays, and this contract punishes every week it runs late."},
+		{"r5", "Construction starts in September and should be finished before the winter of 2028."},
+	}
+	var items []item
+	for _, x := range texts {
+		items = append(items, newItem(x.report, x.report, "", x.text))
+	}
+	got := groupItems(items, linkItems(items, DefaultOptions()))
+	want := [][]int{{0, 1, 2, 3}, {0, 4}}
+	slices.SortFunc(got, slices.Compare)
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("groups %v, want %v (quotes a longer one covers in one place are one group, though they share few words; a piece elsewhere keeps its own)", got, want)
+	}
+}
