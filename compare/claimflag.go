@@ -165,6 +165,8 @@ func claimFlags(member *Claim, rf, mf *claimFeatures, peers []*claimFeatures, ed
 	}
 	if e := entitySwap(edits); e != "" {
 		add(FlagEntity, e)
+	} else if e := lookalikeName(rf.toks, mf.toks); e != "" {
+		add(FlagEntity, e)
 	}
 	return flags
 }
@@ -343,6 +345,76 @@ func entitySwap(edits []Edit) string {
 		return fmt.Sprintf("%s instead of %s", rb, ra)
 	}
 	return ""
+}
+
+// lookalikeName finds a name of the member that is not in the reference
+// but looks like one of the reference's that is not in the member
+// ("Norfolk" and "Norwalk"): two places, people or firms told apart by a
+// letter or two, where a report may have confused one with the other. It
+// describes the pair, or returns "" when there is none.
+func lookalikeName(ref, member []token) string {
+	rn, mn := entityNamesIn(ref), entityNamesIn(member)
+	only := func(names, other []string) []string {
+		var out []string
+		for _, n := range names {
+			if !slices.ContainsFunc(other, func(o string) bool { return sameEntity(n, o) }) {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	for _, m := range only(mn, rn) {
+		for _, r := range only(rn, mn) {
+			if looksLike(m, r) {
+				return fmt.Sprintf("%s instead of %s", m, r)
+			}
+		}
+	}
+	return ""
+}
+
+// looksLike tells whether two different names are spelled nearly alike:
+// the same first three letters and at most two letters apart in a name of
+// six letters or more, neither the other with an ending ("Germans",
+// "Nigerian", "Nigeria's" are forms of "German" and "Nigeria").
+func looksLike(a, b string) bool {
+	a, b = bareName(a), bareName(b)
+	if min(len(a), len(b)) < 6 || a[:3] != b[:3] || strings.HasPrefix(a, b) || strings.HasPrefix(b, a) {
+		return false
+	}
+	return editDistance(a, b) <= 2
+}
+
+// bareName is a name in lower case without a possessive ending.
+func bareName(s string) string {
+	s = strings.ToLower(s)
+	for _, p := range []string{"'s", "’s", "'", "’"} {
+		if t, ok := strings.CutSuffix(s, p); ok {
+			return t
+		}
+	}
+	return s
+}
+
+// editDistance is the Levenshtein distance of two strings, by bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // isName tells whether s is all one name: one to four capitalised words.

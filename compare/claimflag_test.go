@@ -89,6 +89,14 @@ func TestClaimFlags(t *testing.T) {
 			"Blumenthal said he had misspoken at a 2008 event in Norwalk about his service.",
 			"Blumenthal said he had misspoken at a 2008 event in Norfolk about his service.",
 			FlagEntity, "Norfolk instead of Norwalk"},
+		{"a look-alike place put elsewhere in the sentence", "2010-05-18",
+			"The attorney general said he had misspoken about his service during the Norwalk event in 2008.",
+			"The attorney general said he had misspoken about his service at a 2008 event in Norfolk.",
+			FlagEntity, "Norfolk instead of Norwalk"},
+		{"a name's other forms are no other name", "2018-02-05",
+			"Nigerian officials said the 21 girls were freed on Thursday after talks with Boko Haram.",
+			"Nigeria's officials said the 21 girls were freed on Thursday after talks with Boko Haram.",
+			"", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := claimGroupOf(t, tc.date, tc.a, tc.b)
