@@ -173,6 +173,8 @@ func FuzzFindClaims(f *testing.F) {
 		`"We will not raise taxes," Marsh said. About 412 households were flooded last winter.`,
 		"MAYOR MARSH: Good morning.\n\nThe council voted last night — 7 to 2 — to build the barrier.",
 		`He said, "`,
+		`"No family will have to leave their home while the works go on," Mayor Elena Marsh said, though she added that the city would pay for glazing.`,
+		`"We will raise property taxes to pay for it in the end," said Marsh, adding`,
 	} {
 		f.Add(s)
 	}
