@@ -295,7 +295,8 @@ var pageChrome = []string{"continue reading the main story", "newsletter", "subs
 	"https://"}
 
 // linkLabels open a link to another story.
-var linkLabels = []string{"more:", "related:", "see also:", "watch:", "listen:"}
+var linkLabels = []string{"more:", "related:", "see also:", "watch:", "listen:", "also read:",
+	"read also:", "read more:", "video:", "graphic:", "photos:", "gallery:", "email:"}
 
 // creditMarks are the marks of a photo credit ("Jim Smith/AP", "via
 // Getty Images"), a line that names who took a picture.
