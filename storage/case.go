@@ -58,8 +58,11 @@ func insertCase(ctx context.Context, tx *sql.Tx, uid, title, description string,
 		return 0, errors.New("the title is empty")
 	}
 	now := formatTime(created)
+	// The number after the highest ever given, so that a deleted case's
+	// number is not given again.
 	res, err := tx.ExecContext(ctx,
-		`INSERT INTO cases (uid, title, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+		`INSERT INTO cases (id, uid, title, description, created_at, updated_at)
+		 VALUES ((SELECT last + 1 FROM case_numbers), ?, ?, ?, ?, ?)`,
 		uid, title, strings.TrimSpace(description), now, now)
 	if err != nil {
 		return 0, err

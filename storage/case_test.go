@@ -228,3 +228,26 @@ func indexedRows(t *testing.T, s *Store, caseID int64) int {
 	}
 	return total
 }
+
+func TestCaseNumbersNotReused(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	var ids []int64
+	for _, title := range []string{"First", "Second", "Third"} {
+		c, err := s.CreateCase(ctx, title, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	if err := s.DeleteCase(ctx, ids[2]); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CreateCase(ctx, "Fourth", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ID <= ids[2] {
+		t.Errorf("the case made after deleting case %d got number %d; a deleted case's number must not be given again", ids[2], c.ID)
+	}
+}

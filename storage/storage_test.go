@@ -178,6 +178,10 @@ func TestMigrateFromFirstVersion(t *testing.T) {
 	if len(verdicts) != 2 || verdicts[0].Status != "altered" || verdicts[0].Orphan || verdicts[1].Orphan {
 		t.Fatalf("verdicts after migration = %+v, want the fixture's two, attached", verdicts)
 	}
+	// Case numbers go on from the fixture's.
+	if c, err := s.CreateCase(ctx, "After the migration", ""); err != nil || c.ID <= id {
+		t.Errorf("a case made after the migration: number %d, %v; want one above %d", c.ID, err, id)
+	}
 	// The search index of the second version covers what the first held.
 	for _, tc := range []struct {
 		query string
