@@ -125,12 +125,12 @@ func (u *UI) openFileDialog(filter storage.FileFilter, confirm string, use func(
 	if confirm != "" {
 		d.SetConfirmText(confirm)
 	}
-	d.Show()
+	u.showDialog(d)
 }
 
 // addFolderDialog asks for a folder and adds every report file in it.
 func (cv *caseView) addFolderDialog() {
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+	cv.ui.showDialog(dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			cv.ui.showError(err)
 			return
@@ -144,7 +144,7 @@ func (cv *caseView) addFolderDialog() {
 			return
 		}
 		cv.addFiles(paths)
-	}, cv.ui.win)
+	}, cv.ui.win))
 }
 
 // reportFiles lists the report files in dir, sorted by name.
@@ -168,9 +168,9 @@ func reportFiles(dir string) ([]string, error) {
 // pasteDialog asks for a report's text, outlet and title, and adds it.
 // Text that starts with a "Title:/Outlet:/Date:" header needs no fields.
 func (cv *caseView) pasteDialog() {
-	outlet, title, date := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	outlet, title, date := newFieldEntry(), newFieldEntry(), newFieldEntry()
 	date.SetPlaceHolder("YYYY-MM-DD")
-	text := widget.NewMultiLineEntry()
+	text := newMultiLineFieldEntry()
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(12)
 	text.SetPlaceHolder("Paste the report's text here")
@@ -192,7 +192,7 @@ func (cv *caseView) pasteDialog() {
 		}
 	}, cv.ui.win)
 	d.Resize(fyne.NewSize(640, 520))
-	d.Show()
+	cv.ui.showDialog(d)
 }
 
 // addPasted adds pasted text as a report; the fields given override its
@@ -223,7 +223,7 @@ func (cv *caseView) addPasted(outlet, title, date, text string) error {
 // telling the reviewer to select one.
 func (cv *caseView) selectedReport(action string) *compare.Report {
 	if cv.report < 0 || cv.report >= len(cv.reports) {
-		dialog.ShowInformation(action, "Select a report in the list first.", cv.ui.win)
+		cv.ui.showDialog(dialog.NewInformation(action, "Select a report in the list first.", cv.ui.win))
 		return nil
 	}
 	return cv.reports[cv.report]
@@ -255,7 +255,7 @@ func (cv *caseView) removeSelected() {
 	if r == nil {
 		return
 	}
-	dialog.ShowConfirm("Remove report", fmt.Sprintf("Remove %q (%s) from the case? Verdicts on it are kept.", r.Meta.Title, r.Meta.Outlet), func(ok bool) {
+	cv.ui.showDialog(dialog.NewConfirm("Remove report", fmt.Sprintf("Remove %q (%s) from the case? Verdicts on it are kept.", r.Meta.Title, r.Meta.Outlet), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -264,5 +264,5 @@ func (cv *caseView) removeSelected() {
 			return
 		}
 		cv.reloadReports()
-	}, cv.ui.win)
+	}, cv.ui.win))
 }

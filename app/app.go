@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,6 +50,10 @@ type UI struct {
 	// OnFilled, when set, is called on the UI goroutine each time an
 	// analysis has filled the matrix, with the number of groups.
 	OnFilled func(groups int)
+
+	// dialogs are the dialogs open over the main window, the top one
+	// last: Escape dismisses it.
+	dialogs []dialog.Dialog
 }
 
 // New returns the app's UI over store, with its main window built but not
@@ -219,7 +224,27 @@ func (u *UI) showErrors(summary string, errs []error) {
 
 // showError shows err in a dialog over the main window.
 func (u *UI) showError(err error) {
-	dialog.ShowError(err, u.win)
+	u.showDialog(dialog.NewError(err, u.win))
+}
+
+// showDialog shows d over the main window, on top of the dialogs open
+// there: Escape dismisses the top one.
+func (u *UI) showDialog(d dialog.Dialog) {
+	u.dialogs = append(u.dialogs, d)
+	d.SetOnClosed(func() {
+		u.dialogs = slices.DeleteFunc(u.dialogs, func(x dialog.Dialog) bool { return x == d })
+	})
+	d.Show()
+}
+
+// dismissDialog dismisses the top dialog over the main window and tells
+// whether there was one.
+func (u *UI) dismissDialog() bool {
+	if len(u.dialogs) == 0 {
+		return false
+	}
+	u.dialogs[len(u.dialogs)-1].Dismiss()
+	return true
 }
 
 // reviewer returns the reviewer's name from the preferences.
@@ -241,9 +266,9 @@ func (u *UI) scale() []string {
 
 // newCase asks for a title and opens a new, empty case.
 func (u *UI) newCase() {
-	title := widget.NewEntry()
+	title := newFieldEntry()
 	title.SetPlaceHolder("e.g. Minister's budget remarks")
-	dialog.ShowForm("New case", "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", title)}, func(ok bool) {
+	d := dialog.NewForm("New case", "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", title)}, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -258,6 +283,10 @@ func (u *UI) newCase() {
 		}
 		u.openCase(c)
 	}, u.win)
+	title.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	u.showDialog(d)
+	u.win.Canvas().Focus(title)
 }
 
 // openCaseDialog lets the reviewer pick one of the stored cases.
@@ -268,7 +297,7 @@ func (u *UI) openCaseDialog() {
 		return
 	}
 	if len(cases) == 0 {
-		dialog.ShowInformation("Open case", "There are no cases yet: create one or open the sample case.", u.win)
+		u.showDialog(dialog.NewInformation("Open case", "There are no cases yet: create one or open the sample case.", u.win))
 		return
 	}
 	var d *dialog.CustomDialog
@@ -277,7 +306,7 @@ func (u *UI) openCaseDialog() {
 		u.openCase(c)
 	}, nil)
 	d = dialog.NewCustom("Open case", "Cancel", container.NewGridWrap(fyne.NewSize(460, 320), list), u.win)
-	d.Show()
+	u.showDialog(d)
 }
 
 // caseList lists cases by title and date; choosing one calls open. When

@@ -32,7 +32,7 @@ func (u *UI) showCaseMenu(c CaseInfo, under fyne.CanvasObject) {
 // renameCase asks for a case's new title and description, filled in with
 // the ones it has, and saves them.
 func (u *UI) renameCase(c CaseInfo) {
-	title := widget.NewEntry()
+	title := newFieldEntry()
 	title.SetText(c.Title)
 	title.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -40,7 +40,7 @@ func (u *UI) renameCase(c CaseInfo) {
 		}
 		return nil
 	}
-	description := widget.NewMultiLineEntry()
+	description := newMultiLineFieldEntry()
 	description.SetText(c.Description)
 	description.SetPlaceHolder("What the case is about (optional)")
 	description.Wrapping = fyne.TextWrapWord
@@ -61,7 +61,7 @@ func (u *UI) renameCase(c CaseInfo) {
 	}, u.win)
 	title.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
-	d.Show()
+	u.showDialog(d)
 	u.win.Canvas().Focus(title)
 	title.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
@@ -102,7 +102,7 @@ func (u *UI) deleteCase(c CaseInfo) {
 	})
 	del.Importance = widget.DangerImportance
 	d.SetButtons([]fyne.CanvasObject{cancel, del})
-	d.Show()
+	u.showDialog(d)
 }
 
 // deleteMessage says what deleting a case loses: its reports and verdicts,

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -149,6 +150,48 @@ func TestRenameCase(t *testing.T) {
 	}
 	if u.win.Canvas().Overlays().Top() != nil {
 		t.Error("a dialog is still open after renaming")
+	}
+
+	// Escape in a field of the dialog dismisses it, renaming nothing.
+	rename.Action()
+	title, _ = formEntries(t, u.win)
+	title.SetText("Not this")
+	u.win.Canvas().Focus(title)
+	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("the rename dialog is still open after Escape")
+	}
+	if c := caseOf(t, store, id); c.Title != "Budget vote" {
+		t.Errorf("after Escape the case is %q, want it unchanged", c.Title)
+	}
+}
+
+func TestEscapeDismissesDialogs(t *testing.T) {
+	_, u, _ := openGolden(t)
+	c := u.win.Canvas()
+	u.showShortcuts()
+	u.showDialog(dialog.NewInformation("Exported", "Saved", u.win))
+	if len(u.dialogs) != 2 {
+		t.Fatalf("%d dialogs open, want 2", len(u.dialogs))
+	}
+	// The review keys do nothing behind a dialog.
+	c.OnTypedRune()('?')
+	if len(u.dialogs) != 2 {
+		t.Errorf("'?' behind a dialog opened another: %d dialogs open, want 2", len(u.dialogs))
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(u.dialogs) != 1 || c.Overlays().Top() == nil {
+		t.Fatalf("after one Escape %d dialogs are open, want the first still open", len(u.dialogs))
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(u.dialogs) != 0 || c.Overlays().Top() != nil {
+		t.Errorf("after two Escapes %d dialogs are open, want none", len(u.dialogs))
+	}
+	// With no dialog open, Escape leaves the review as it is.
+	row := u.cv.selectedIndex()
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.cv.selectedIndex() != row {
+		t.Error("Escape with no dialog open moved the selection")
 	}
 }
 
@@ -357,8 +400,11 @@ func formEntries(t *testing.T, w fyne.Window) (first, second *widget.Entry) {
 	t.Helper()
 	var entries []*widget.Entry
 	for _, o := range test.LaidOutObjects(topOverlay(t, w)) {
-		if e, ok := o.(*widget.Entry); ok {
+		switch e := o.(type) {
+		case *widget.Entry:
 			entries = append(entries, e)
+		case *fieldEntry:
+			entries = append(entries, &e.Entry)
 		}
 	}
 	if len(entries) != 2 {
@@ -432,4 +478,25 @@ func tapText(t *testing.T, w fyne.Window, text string) {
 		}
 	}
 	t.Fatalf("the pop-up has no %q item", text)
+}
+
+func TestNewCaseDialog(t *testing.T) {
+	store, u, _ := openGolden(t)
+	u.newCase()
+	c := u.win.Canvas()
+	title, ok := c.Focused().(*fieldEntry)
+	if !ok {
+		t.Fatalf("the focus is on %T, want the new case's title", c.Focused())
+	}
+	test.Type(title, "Budget remarks")
+	title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.Overlays().Top() != nil {
+		t.Error("the dialog is still open after Return")
+	}
+	if u.cv == nil || u.cv.info.Title != "Budget remarks" {
+		t.Fatalf("the open case is %+v, want the new one", u.cv)
+	}
+	if _, err := store.Reports(u.cv.info.ID); err != nil {
+		t.Errorf("the new case is not stored: %v", err)
+	}
 }

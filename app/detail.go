@@ -413,8 +413,9 @@ func (cv *caseView) recordFocused(i int) {
 	cv.showDetail()
 }
 
-// fieldEntry is an entry that tells when the focus leaves it and gives the
-// focus back to the window on Escape.
+// fieldEntry is an entry that tells when the focus leaves it and, on
+// Escape, gives the focus back to the window and hands the key on to it,
+// which dismisses a dialog the entry is in.
 type fieldEntry struct {
 	widget.Entry
 	onLeave func()
@@ -434,11 +435,23 @@ func (e *fieldEntry) FocusLost() {
 	}
 }
 
-// TypedKey gives up the focus on Escape.
+// newMultiLineFieldEntry is newFieldEntry for text of several lines.
+func newMultiLineFieldEntry() *fieldEntry {
+	e := newFieldEntry()
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	return e
+}
+
+// TypedKey gives up the focus on Escape and hands the key on to the
+// window.
 func (e *fieldEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
 			c.Unfocus()
+			if typed := c.OnTypedKey(); typed != nil {
+				typed(k)
+			}
 		}
 		return
 	}

@@ -104,10 +104,10 @@ func (cv *caseView) saveAs(name string, write func(Exporter, fyne.URIWriteCloser
 			cv.ui.showError(fmt.Errorf("export %s: %w", path, err))
 			return
 		}
-		dialog.ShowInformation("Exported", "Saved "+path, cv.ui.win)
+		cv.ui.showDialog(dialog.NewInformation("Exported", "Saved "+path, cv.ui.win))
 	}, cv.ui.win)
 	d.SetFileName(name)
-	d.Show()
+	cv.ui.showDialog(d)
 }
 
 // importBundleDialog asks for a bundle, merges it and opens its first case.

@@ -20,7 +20,7 @@ var shortcuts = [][2]string{
 	{"e", "write a note on the rendering in focus"},
 	{"r", "read the report of the rendering in focus"},
 	{"Ctrl+F  or  /", "search"},
-	{"Esc", "leave a text field, back to the review keys"},
+	{"Esc", "leave a text field, back to the review keys; close a dialog"},
 	{"Ctrl+1 / 2 / 3", "reports list / matrix (the review keys) / note of the rendering in focus"},
 	{"Tab", "next field or list"},
 	{"Ctrl+N", "new case"},
@@ -65,8 +65,13 @@ func (u *UI) addShortcuts() {
 	})
 }
 
-// onRune handles the review keys typed as characters.
+// onRune handles the review keys typed as characters; while a dialog is
+// open they do nothing, so that a key meant for it records no verdict
+// behind it.
 func (u *UI) onRune(r rune) {
+	if len(u.dialogs) > 0 {
+		return
+	}
 	if r == '?' {
 		u.showShortcuts()
 		return
@@ -103,6 +108,9 @@ func (u *UI) onRune(r rune) {
 
 // onKey handles the review keys that are not characters.
 func (u *UI) onKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && u.dismissDialog() || len(u.dialogs) > 0 {
+		return
+	}
 	cv := u.cv
 	if cv == nil {
 		return
@@ -186,5 +194,5 @@ func (u *UI) showShortcuts() {
 		grid.Add(widget.NewLabelWithStyle(s[0], fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
 		grid.Add(widget.NewLabel(s[1]))
 	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, u.win)
+	u.showDialog(dialog.NewCustom("Keyboard shortcuts", "Close", grid, u.win))
 }

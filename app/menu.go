@@ -16,7 +16,7 @@ func (u *UI) menu() *fyne.MainMenu {
 	inCase := func(f func(cv *caseView)) func() {
 		return func() {
 			if u.cv == nil {
-				dialog.ShowInformation("No case open", "Open or create a case first.", u.win)
+				u.showDialog(dialog.NewInformation("No case open", "Open or create a case first.", u.win))
 				return
 			}
 			f(u.cv)
@@ -63,7 +63,7 @@ func (u *UI) menu() *fyne.MainMenu {
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard shortcuts", u.showShortcuts),
 		fyne.NewMenuItem("About Parallax", func() {
-			dialog.ShowInformation("About Parallax", "Parallax compares how several reports of one event render the same quotes and claims.\nAnalysis engine "+compare.Version+".", u.win)
+			u.showDialog(dialog.NewInformation("About Parallax", "Parallax compares how several reports of one event render the same quotes and claims.\nAnalysis engine "+compare.Version+".", u.win))
 		}),
 	)
 	return fyne.NewMainMenu(file, view, help)
@@ -73,20 +73,20 @@ func (u *UI) menu() *fyne.MainMenu {
 // verdicts and exports), the theme and the verdict scale.
 func (u *UI) showPreferences() {
 	p := u.app.Preferences()
-	reviewer := widget.NewEntry()
+	reviewer := newFieldEntry()
 	reviewer.SetText(p.String(prefReviewer))
-	org := widget.NewEntry()
+	org := newFieldEntry()
 	org.SetText(p.String(prefOrganisation))
-	orgURL := widget.NewEntry()
+	orgURL := newFieldEntry()
 	orgURL.SetText(p.String(prefOrganisationURL))
 	orgURL.SetPlaceHolder("https://…")
-	reviewsURL := widget.NewEntry()
+	reviewsURL := newFieldEntry()
 	reviewsURL.SetText(p.String(prefReviewsURL))
 	reviewsURL.SetPlaceHolder("https://… (the page that publishes the reviews)")
 	themeChoice := widget.NewRadioGroup([]string{ThemeSystem, ThemeLight, ThemeDark}, nil)
 	themeChoice.Horizontal = true
 	themeChoice.SetSelected(p.StringWithFallback(prefTheme, ThemeSystem))
-	scale := widget.NewMultiLineEntry()
+	scale := newMultiLineFieldEntry()
 	scale.SetText(strings.Join(u.scale(), "\n"))
 	scale.SetMinRowsVisible(7)
 	items := []*widget.FormItem{
@@ -124,5 +124,5 @@ func (u *UI) showPreferences() {
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(560, 560))
-	d.Show()
+	u.showDialog(d)
 }
