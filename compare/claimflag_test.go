@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -209,16 +208,10 @@ func TestSameScale(t *testing.T) {
 // people or firms are taken for less alike than their words say: "Qualcomm
 // shares fell" is not "Broadcom shares fell".
 func TestClaimOtherNames(t *testing.T) {
-	res := &Result{}
-	for i, text := range []string{
+	res := claimsResult(
 		"Qualcomm shares fell 3 percent on Monday.",
 		"Broadcom shares fell 3 percent on Monday.",
-		"Qualcomm rejected the Broadcom offer.",
-	} {
-		id := fmt.Sprintf("r%d", i+1)
-		res.Reports = append(res.Reports, &Report{ID: id})
-		res.Claims = append(res.Claims, Claim{ID: fmt.Sprintf("c%d", i+1), Report: id, Text: text})
-	}
+		"Qualcomm rejected the Broadcom offer.")
 	feats, terms := claimTerms(res)
 	a, b := &feats[0], &feats[1]
 	probe := newClaimProbe(feats, terms)

@@ -168,17 +168,11 @@ func TestClaimKindAlone(t *testing.T) {
 // not the longest: a sentence that also states another fact would make
 // every other member's diff a list of words it lacks.
 func TestClaimReferenceIsCentral(t *testing.T) {
-	res := &Result{}
-	for i, text := range []string{
+	res := claimsResult(
 		"The council approved the flood barrier on Wednesday, and the harbour board debated the ferry timetable.",
 		"The council approved the flood barrier on Wednesday.",
 		"On Wednesday the council approved the flood barrier.",
-		"The harbour board debated the ferry timetable for hours.",
-	} {
-		id := fmt.Sprintf("r%d", i+1)
-		res.Reports = append(res.Reports, &Report{ID: id})
-		res.Claims = append(res.Claims, Claim{ID: fmt.Sprintf("c%d", i+1), Report: id, Text: text})
-	}
+		"The harbour board debated the ferry timetable for hours.")
 	feats, terms := claimTerms(res)
 	g := makeClaimGroup(res, feats, newClaimProbe(feats, terms), []int{0, 1, 2}, "", DefaultOptions())
 	if g.Reference == "c1" {
@@ -187,4 +181,16 @@ func TestClaimReferenceIsCentral(t *testing.T) {
 	if g = makeClaimGroup(res, feats, newClaimProbe(feats, terms), []int{0, 1, 2}, "r1", DefaultOptions()); g.Reference != "c1" {
 		t.Errorf("reference %s, want c1, the reference report's", g.Reference)
 	}
+}
+
+// claimsResult is a result of one report per claim text: claim ci of
+// report ri, i from 1.
+func claimsResult(texts ...string) *Result {
+	res := &Result{}
+	for i, text := range texts {
+		id := fmt.Sprintf("r%d", i+1)
+		res.Reports = append(res.Reports, &Report{ID: id})
+		res.Claims = append(res.Claims, Claim{ID: fmt.Sprintf("c%d", i+1), Report: id, Text: text})
+	}
+	return res
 }
