@@ -16,13 +16,8 @@ func TestGroupItems(t *testing.T) {
 		{"r5", "we will not raise taxes to pay for it"},
 		{"r6", "Construction starts in September and ends before the winter."},
 	}
-	var items []item
-	for _, x := range texts {
-		items = append(items, newItem(x.report, x.report, "", x.text))
-	}
-	got := groupItems(items, linkItems(items, DefaultOptions()))
+	got := groupTexts(texts)
 	want := [][]int{{0, 1, 3, 4}, {0, 2, 3}, {5}}
-	slices.SortFunc(got, slices.Compare)
 	if !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("groups %v, want %v (whole statements join each piece's group; a group inside another is dropped)", got, want)
 	}
@@ -69,14 +64,21 @@ func TestGroupItemsCoveredInOnePlace(t *testing.T) {
 		{"r4", "We learned our lesson from the North Pier delays, and this contract punishes every week it runs late."},
 		{"r5", "Construction starts in September and should be finished before the winter of 2028."},
 	}
+	got := groupTexts(texts)
+	want := [][]int{{0, 1, 2, 3}, {0, 4}}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("groups %v, want %v (quotes a longer one covers in one place are one group, though they share few words; a piece elsewhere keeps its own)", got, want)
+	}
+}
+
+// groupTexts groups quotes of the given reports and texts, one item each,
+// and returns the groups in order.
+func groupTexts(texts []struct{ report, text string }) [][]int {
 	var items []item
 	for _, x := range texts {
 		items = append(items, newItem(x.report, x.report, "", x.text))
 	}
 	got := groupItems(items, linkItems(items, DefaultOptions()))
-	want := [][]int{{0, 1, 2, 3}, {0, 4}}
 	slices.SortFunc(got, slices.Compare)
-	if !slices.EqualFunc(got, want, slices.Equal) {
-		t.Errorf("groups %v, want %v (quotes a longer one covers in one place are one group, though they share few words; a piece elsewhere keeps its own)", got, want)
-	}
+	return got
 }
