@@ -23,11 +23,13 @@ type claimFeatures struct {
 	// dates) rather than who was involved (names).
 	what []bool
 	// names are the sorted term IDs of the names the claim gives.
-	names  []int32
-	norm   float64 // Euclidean norm of the weights
-	values []Quantity
-	dates  []dateRef
-	toks   []token // the claim's text cut into tokens
+	names []int32
+	// nameTexts are the names the claim gives, as written.
+	nameTexts []string
+	norm      float64 // Euclidean norm of the weights
+	values    []Quantity
+	dates     []dateRef
+	toks      []token // the claim's text cut into tokens
 }
 
 // Claim alignment thresholds, tuned on reports of news events.
@@ -178,6 +180,7 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 				what[x] = what[x] || !isCapitalised(t.text)
 			}
 		}
+		f.nameTexts = claimNames[i]
 		for _, n := range claimNames[i] {
 			nw := nameWordsOf[n]
 			for _, w := range nw {

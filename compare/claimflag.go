@@ -165,7 +165,7 @@ func claimFlags(member *Claim, rf, mf *claimFeatures, peers []*claimFeatures, ed
 	}
 	if e := entitySwap(edits); e != "" {
 		add(FlagEntity, e)
-	} else if e := lookalikeName(rf.toks, mf.toks); e != "" {
+	} else if e := lookalikeName(rf.nameTexts, mf.nameTexts); e != "" {
 		add(FlagEntity, e)
 	}
 	return flags
@@ -347,25 +347,20 @@ func entitySwap(edits []Edit) string {
 	return ""
 }
 
-// lookalikeName finds a name of the member that is not in the reference
-// but looks like one of the reference's that is not in the member
-// ("Norfolk" and "Norwalk"): two places, people or firms told apart by a
-// letter or two, where a report may have confused one with the other. It
-// describes the pair, or returns "" when there is none.
-func lookalikeName(ref, member []token) string {
-	rn, mn := entityNamesIn(ref), entityNamesIn(member)
-	only := func(names, other []string) []string {
-		var out []string
-		for _, n := range names {
-			if !slices.ContainsFunc(other, func(o string) bool { return sameEntity(n, o) }) {
-				out = append(out, n)
-			}
-		}
-		return out
+// lookalikeName finds, among the names two claims give, a name of the
+// member that is not in the reference but looks like one of the
+// reference's that is not in the member ("Norfolk" and "Norwalk"): two
+// places, people or firms told apart by a letter or two, where a report
+// may have confused one with the other. It describes the pair, or returns
+// "" when there is none.
+func lookalikeName(ref, member []string) string {
+	// Whether a name is one of the other claim's, said another way.
+	known := func(n string, other []string) bool {
+		return slices.ContainsFunc(other, func(o string) bool { return sameEntity(n, o) })
 	}
-	for _, m := range only(mn, rn) {
-		for _, r := range only(rn, mn) {
-			if looksLike(m, r) {
+	for _, m := range member {
+		for _, r := range ref {
+			if looksLike(m, r) && !known(m, ref) && !known(r, member) {
 				return fmt.Sprintf("%s instead of %s", m, r)
 			}
 		}
