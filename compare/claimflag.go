@@ -6,6 +6,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // baseFactor converts a unit to its base (metres, kilograms, days) so that
@@ -371,28 +375,50 @@ func lookalikeName(ref, member []string) string {
 // looksLike tells whether two different names are spelled nearly alike:
 // the same first three letters and at most two letters apart in a name of
 // six letters or more, neither the other with an ending ("Germans",
-// "Nigerian", "Nigeria's" are forms of "German" and "Nigeria").
+// "Nigerian", "Nigeria's" are forms of "German" and "Nigeria") or the
+// other without its accents ("Orleans" is "Orléans").
 func looksLike(a, b string) bool {
 	a, b = bareName(a), bareName(b)
-	if min(len(a), len(b)) < 6 || a[:3] != b[:3] || strings.HasPrefix(a, b) || strings.HasPrefix(b, a) {
+	ra, rb := []rune(a), []rune(b)
+	if min(len(ra), len(rb)) < 6 || !slices.Equal(ra[:3], rb[:3]) || strings.HasPrefix(a, b) || strings.HasPrefix(b, a) {
 		return false
 	}
-	return editDistance(a, b) <= 2
+	return editDistance(ra, rb) <= 2
 }
 
-// bareName is a name in lower case without a possessive ending.
+// bareName is a name in lower case, without a possessive ending and
+// without accents.
 func bareName(s string) string {
 	s = strings.ToLower(s)
 	for _, p := range []string{"'s", "’s", "'", "’"} {
 		if t, ok := strings.CutSuffix(s, p); ok {
-			return t
+			s = t
+			break
 		}
 	}
-	return s
+	return withoutAccents(s)
 }
 
-// editDistance is the Levenshtein distance of two strings, by bytes.
-func editDistance(a, b string) int {
+// withoutAccents drops the accents of the letters of s, which reports
+// often leave out ("Wrocław", "Wroclaw").
+func withoutAccents(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
+		return s // nothing to drop
+	}
+	return strokedLetters.Replace(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s)))
+}
+
+// strokedLetters are the lower-case letters with an accent that Unicode
+// does not write as a letter and a mark.
+var strokedLetters = strings.NewReplacer("ł", "l", "ø", "o", "đ", "d", "ħ", "h", "ı", "i")
+
+// editDistance is the Levenshtein distance of two strings of letters.
+func editDistance(a, b []rune) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {

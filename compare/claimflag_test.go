@@ -96,6 +96,10 @@ func TestClaimFlags(t *testing.T) {
 			"Nigerian officials said the 21 girls were freed on Thursday after talks with Boko Haram.",
 			"Nigeria's officials said the 21 girls were freed on Thursday after talks with Boko Haram.",
 			"", ""},
+		{"a name without its accents elsewhere in the sentence is the same name", "2018-02-05",
+			"The mayor of Orléans said on Monday that the old stone bridge would reopen in March.",
+			"The mayor said on Monday that the old stone bridge in Orleans would reopen in March.",
+			"", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := claimGroupOf(t, tc.date, tc.a, tc.b)
@@ -118,6 +122,30 @@ func TestClaimFlags(t *testing.T) {
 			}
 			if tc.kind != "" && !found {
 				t.Errorf("flags %q, want %s with %q", got, tc.kind, tc.detail)
+			}
+		})
+	}
+}
+
+func TestLooksLike(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		a, b string
+		want bool
+	}{
+		{"two letters apart", "Norwalk", "Norfolk", true},
+		{"a possessive", "Norfolk's", "Norwalk", true},
+		{"one with an ending", "Nigeria", "Nigerian", false},
+		{"other first letters", "Penelec", "Genelec", false},
+		{"too short", "Bonn", "Born", false},
+		{"without accents", "Orléans", "Orleans", false},
+		{"without a stroke", "Wrocław", "Wroclaw", false},
+		{"letters counted, not bytes", "Тверь", "Твери", false},
+		{"another script", "Москва", "Моства", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := looksLike(tc.a, tc.b); got != tc.want {
+				t.Errorf("looksLike(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
 			}
 		})
 	}
