@@ -85,8 +85,8 @@ func alignClaims(res *Result, refReport string, opts Options) []Group {
 		return nil
 	}
 	feats, terms := claimTerms(res)
-	groups := groupClaims(feats, terms)
 	probe := newClaimProbe(feats, terms)
+	groups := groupClaims(feats, terms, probe)
 	out := make([]Group, 0, len(groups))
 	for _, members := range groups {
 		out = append(out, makeClaimGroup(res, feats, probe, members, refReport, opts))
@@ -487,8 +487,9 @@ func bestFirst(x, y claimPair) int {
 
 // groupClaims joins linked claims into groups, best links first. A group
 // holds at most one claim of each report, and a claim joins a group only
-// when it is, on average, similar enough to all of its members.
-func groupClaims(feats []claimFeatures, terms int) [][]int {
+// when it is, on average, similar enough to all of its members. probe
+// measures the claims' similarity.
+func groupClaims(feats []claimFeatures, terms int, probe *claimProbe) [][]int {
 	reportOf, nReports := reportNumbers(feats)
 	group := make([]int, len(feats)) // claim → group index
 	members := make([][]int, len(feats))
@@ -500,7 +501,6 @@ func groupClaims(feats []claimFeatures, terms int) [][]int {
 		members[i] = []int{i}
 		reports.add(i, reportOf[i])
 	}
-	probe := newClaimProbe(feats, terms)
 	pairs := linkablePairs(claimCandidates(feats, terms, probe), reportOf, nReports)
 	slices.SortFunc(pairs, bestFirst)
 	links := newLinkageCache(len(feats))

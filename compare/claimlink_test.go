@@ -174,11 +174,12 @@ func TestClaimReferenceIsCentral(t *testing.T) {
 		"On Wednesday the council approved the flood barrier.",
 		"The harbour board debated the ferry timetable for hours.")
 	feats, terms := claimTerms(res)
-	g := makeClaimGroup(res, feats, newClaimProbe(feats, terms), []int{0, 1, 2}, "", DefaultOptions())
+	probe := newClaimProbe(feats, terms)
+	g := makeClaimGroup(res, feats, probe, []int{0, 1, 2}, "", DefaultOptions())
 	if g.Reference == "c1" {
 		t.Errorf("reference %s, the longest member; want one of the two alike (c2, c3)", g.Reference)
 	}
-	if g = makeClaimGroup(res, feats, newClaimProbe(feats, terms), []int{0, 1, 2}, "r1", DefaultOptions()); g.Reference != "c1" {
+	if g = makeClaimGroup(res, feats, probe, []int{0, 1, 2}, "r1", DefaultOptions()); g.Reference != "c1" {
 		t.Errorf("reference %s, want c1, the reference report's", g.Reference)
 	}
 }
