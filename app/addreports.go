@@ -171,7 +171,6 @@ func (cv *caseView) pasteDialog() {
 	outlet, title, date := newFieldEntry(), newFieldEntry(), newFieldEntry()
 	date.SetPlaceHolder("YYYY-MM-DD")
 	text := newMultiLineFieldEntry()
-	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(12)
 	text.SetPlaceHolder("Paste the report's text here")
 	if clip := fyne.CurrentApp().Clipboard(); clip != nil {

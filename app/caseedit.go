@@ -43,7 +43,6 @@ func (u *UI) renameCase(c CaseInfo) {
 	description := newMultiLineFieldEntry()
 	description.SetText(c.Description)
 	description.SetPlaceHolder("What the case is about (optional)")
-	description.Wrapping = fyne.TextWrapWord
 	description.SetMinRowsVisible(3)
 	d := dialog.NewForm("Rename case", "Rename", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Title", title),
