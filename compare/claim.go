@@ -294,9 +294,10 @@ var pageChrome = []string{"continue reading the main story", "newsletter", "subs
 	"enlarge this image", "not a robot", "you agree to receive", "just watched", "http://",
 	"https://"}
 
-// linkLabels open a link to another story.
+// linkLabels open a link to another story ("read more" is page chrome
+// wherever it stands).
 var linkLabels = []string{"more:", "related:", "see also:", "watch:", "listen:", "also read:",
-	"read also:", "read more:", "video:", "graphic:", "photos:", "gallery:", "email:"}
+	"read also:", "video:", "graphic:", "photos:", "gallery:", "email:"}
 
 // creditMarks are the marks of a photo credit ("Jim Smith/AP", "via
 // Getty Images"), a line that names who took a picture.
