@@ -136,12 +136,11 @@ func measureOverlap(a, b []token, opts Options) overlap {
 	var pos [2]int               // word positions in a and b
 	var longest, all [2]wordSpan // of the longest shared run, of all shared words
 	diffTokens(a, b, opts.DiffTimeout).each(func(r run, ref, member []token) {
-		na, nb := countWords(ref), countWords(member)
-		defer func() { pos[0] += na; pos[1] += nb }()
-		if r.op != OpEqual || na == 0 {
+		n, nb := countWords(ref), countWords(member)
+		defer func() { pos[0] += n; pos[1] += nb }()
+		if r.op != OpEqual || n == 0 {
 			return
 		}
-		n := na
 		if n > o.longest {
 			longest = [2]wordSpan{{pos[0], pos[0] + n}, {pos[1], pos[1] + n}}
 		}
