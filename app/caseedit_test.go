@@ -481,22 +481,22 @@ func tapText(t *testing.T, w fyne.Window, text string) {
 }
 
 func TestNewCaseDialog(t *testing.T) {
-	store, u, _ := openGolden(t)
+	store, u, golden := openGolden(t)
 	u.newCase()
 	c := u.win.Canvas()
 	title, ok := c.Focused().(*fieldEntry)
 	if !ok {
 		t.Fatalf("the focus is on %T, want the new case's title", c.Focused())
 	}
-	test.Type(title, "Budget remarks")
+	test.Type(title, "Harbour barrier vote")
 	title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if c.Overlays().Top() != nil {
 		t.Error("the dialog is still open after Return")
 	}
-	if u.cv == nil || u.cv.info.Title != "Budget remarks" {
-		t.Fatalf("the open case is %+v, want the new one", u.cv)
+	if u.cv == nil || u.cv.info.ID == golden.info.ID {
+		t.Fatal("the case open after Return is not a new one")
 	}
-	if _, err := store.Reports(u.cv.info.ID); err != nil {
-		t.Errorf("the new case is not stored: %v", err)
+	if got := caseOf(t, store, u.cv.info.ID); got.Title != "Harbour barrier vote" {
+		t.Errorf("the new case is stored as %q, want the title typed", got.Title)
 	}
 }
