@@ -166,7 +166,9 @@ func closesQuote(text string, r rune) bool {
 // newClaim makes a claim of span s, or reports that s states too little:
 // fewer than minClaimWords words, no word of substance, or, beside a quote
 // it was cut from, little more than who said it ("Marsh told reporters on
-// Thursday") or the frame that leads to its reporting verb.
+// Thursday") or the frame that leads to its reporting verb. A span that
+// follows the quote after starts after that quote's frame (see
+// quoteFrameEnd).
 func newClaim(d *document, s Span, besideQuote bool, after *Quote) (Claim, bool) {
 	s = afterCaptionLabel(d.report.Body, s)
 	speakers := false // whether the claim goes on in the quote's speaker's voice
