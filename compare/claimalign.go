@@ -934,9 +934,8 @@ func keptShare(d tokenDiff) float64 {
 
 // makeClaimGroup picks the group's reference (the reference report's claim,
 // else the one stating the most figures, else the one most like the other
-// members, else the longest), diffs every
-// other member against it word by word and flags the figures, dates and
-// names that disagree.
+// members by probe, else the longest), diffs every other member against it
+// word by word and flags the figures, dates and names that disagree.
 func makeClaimGroup(res *Result, feats []claimFeatures, probe *claimProbe, members []int, refReport string, opts Options) Group {
 	// How like the rest each member is: the mean similarity of its terms.
 	central := make(map[int]float64, len(members))
