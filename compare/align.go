@@ -218,9 +218,11 @@ func shorter(a, b *item) *item {
 // groupItems forms groups from links. Items that render about the same
 // extent of words are joined transitively; an item that covers a shorter
 // one (a whole statement and one sentence of it) joins the shorter one's
-// group without merging the pieces it covers into one, unless the words it
-// shares are a quote nested in it and other reports render it whole: then
-// the nested words and the quote around them keep groups of their own.
+// group without merging the pieces it covers in different places into one
+// (pieces of minPiece words or more that it covers in the same place are
+// one group), unless the words it shares are a quote nested in it and other
+// reports render it whole: then the nested words and the quote around them
+// keep groups of their own.
 func groupItems(items []item, links []link) [][]int {
 	// copies[i] lists the items with the same words as item i, i first.
 	copies := map[int][]int{}
