@@ -396,15 +396,12 @@ func menuItem(t *testing.T, u *UI, menu, label string) *fyne.MenuItem {
 }
 
 // formEntries returns the two entries of the form dialog on top.
-func formEntries(t *testing.T, w fyne.Window) (first, second *widget.Entry) {
+func formEntries(t *testing.T, w fyne.Window) (first, second *fieldEntry) {
 	t.Helper()
-	var entries []*widget.Entry
+	var entries []*fieldEntry
 	for _, o := range test.LaidOutObjects(topOverlay(t, w)) {
-		switch e := o.(type) {
-		case *widget.Entry:
+		if e, ok := o.(*fieldEntry); ok {
 			entries = append(entries, e)
-		case *fieldEntry:
-			entries = append(entries, &e.Entry)
 		}
 	}
 	if len(entries) != 2 {
