@@ -6,10 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // baseFactor converts a unit to its base (metres, kilograms, days) so that
@@ -398,24 +394,6 @@ func bareName(s string) string {
 	}
 	return withoutAccents(s)
 }
-
-// withoutAccents drops the accents of the letters of s, which reports
-// often leave out ("Wrocław", "Wroclaw").
-func withoutAccents(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
-		return s // nothing to drop
-	}
-	return strokedLetters.Replace(strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Mn, r) {
-			return -1
-		}
-		return r
-	}, norm.NFD.String(s)))
-}
-
-// strokedLetters are the lower-case letters with an accent that Unicode
-// does not write as a letter and a mark.
-var strokedLetters = strings.NewReplacer("ł", "l", "ø", "o", "đ", "d", "ħ", "h", "ı", "i")
 
 // editDistance is the Levenshtein distance of two strings of letters.
 func editDistance(a, b []rune) int {

@@ -4,6 +4,10 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // entityTitles are words that precede or follow a name without being part
@@ -79,7 +83,7 @@ func nameWords(name string) []string {
 	for _, w := range words(name) {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
 		if w != "" && !entityTitles[w] && w != "of" && w != "for" {
-			out = append(out, looseKey(w))
+			out = append(out, looseKey(withoutAccents(w)))
 		}
 	}
 	return out
@@ -187,3 +191,21 @@ func entityAliases(wordsOf map[string][]string) map[string][]string {
 	}
 	return aliases
 }
+
+// withoutAccents drops the accents of the letters of s, which reports
+// often leave out ("Wrocław", "Wroclaw").
+func withoutAccents(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
+		return s // nothing to drop
+	}
+	return strokedLetters.Replace(strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(s)))
+}
+
+// strokedLetters are the lower-case letters with an accent that Unicode
+// does not write as a letter and a mark.
+var strokedLetters = strings.NewReplacer("ł", "l", "ø", "o", "đ", "d", "ħ", "h", "ı", "i")

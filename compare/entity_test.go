@@ -18,6 +18,8 @@ func TestSameEntity(t *testing.T) {
 		{"Broadcom’s", "Broadcom", true},
 		{"Broadcom's", "Qualcomm", false},
 		{"Norwalk", "Norfolk", false},
+		{"Orléans", "Orleans", true},
+		{"Lech Wałęsa", "Walesa", true},
 		{"Apple", "Apple Pay", false},
 		{"John Kirby", "John Kerry", false},
 		{"Bassem Tamimi", "Ahed Tamimi", false},
