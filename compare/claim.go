@@ -313,6 +313,9 @@ const maxCreditWords = 10
 // report rather than the report: a sign-up box, a copyright notice, a
 // photo credit.
 func isPageChrome(text string) bool {
+	if isFollowLine(text) {
+		return true
+	}
 	lower := strings.ToLower(text)
 	for _, p := range linkLabels {
 		if strings.HasPrefix(lower, p) {

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -332,7 +333,7 @@ func findQuotes(d *document) []Quote {
 	for pi, p := range d.paragraphs {
 		for _, s := range p.quotes {
 			text := d.text(s.Span)
-			if s.Start < title || s.passage || strings.TrimFunc(text, isQuoteSpace) == "" || isStageDirection(text) || isTerm(d, pi, s) {
+			if s.Start < title || s.passage || strings.TrimFunc(text, isQuoteSpace) == "" || isStageDirection(text) || isFollowLine(text) || isTerm(d, pi, s) {
 				continue
 			}
 			quotes = append(quotes, Quote{Report: d.report.ID, Text: text, Span: s.Span, Paragraph: pi})
@@ -413,6 +414,15 @@ func isStageDirection(text string) bool {
 	inner := t[1 : len(t)-1]
 	return (open == '(' && close == ')' || open == '[' && close == ']') && !strings.ContainsAny(inner, "()[]")
 }
+
+// followLine matches the line that ends many reports, asking readers to
+// follow its author: "Follow Pam Key on Twitter @pamkeyNEN".
+var followLine = regexp.MustCompile(`^(?i:follow)\s+(?:\S+\s+){0,4}?(?i:on)\s+(?:Twitter|X|Facebook|Instagram|Threads|Bluesky)\b`)
+
+// isFollowLine reports whether text asks readers to follow someone on a
+// social network: page furniture, even when a quotation mark left open
+// runs on over it.
+func isFollowLine(text string) bool { return followLine.MatchString(strings.TrimSpace(text)) }
 
 // termCues are the words that, right before a quotation mark, introduce a
 // name or a word being talked about rather than anybody's speech.

@@ -139,7 +139,10 @@ func TestFindQuotes(t *testing.T) {
 		{"markup beside a quote", `<p>"We will win," she said.</p>`, []string{"We will win,"}},
 		{"less-than sign", `If x < 5 and y > 2, "it fails," he said.`, []string{"it fails,"}},
 		{"stage direction in a transcript", "\"PENCE: We will stand by our Constitution, and —.\n\n\"(CROSSTALK.)\n\n\"WALLACE: If I may, sir.\"",
-			[]string{"PENCE: We will stand by our Constitution, and —.", "WALLACE: If I may, sir."}},
+			[]string{"We will stand by our Constitution, and —.", "If I may, sir."}},
+
+		{"a line asking readers to follow the author", "\"PENCE: And that's why we will win.\n\n\"Follow Pam Key on Twitter @pamkeyNEN.\"",
+			[]string{"And that's why we will win."}},
 
 		// Marks that pair with nothing.
 		{"lone closing mark", "It was 5” long and 3” wide.", nil},

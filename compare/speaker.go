@@ -118,6 +118,9 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 		if ok {
 			ents[i] = f.resolve(q, m)
 			q.Cue = m.cue
+			if m.cue == ":" && m.pos >= q.Start {
+				afterLabel(d.report.Body, q, m.words)
+			}
 		}
 		switch {
 		case q.Speaker != "":
@@ -446,6 +449,24 @@ func passiveAgent(ws []word) (cueMention, bool) {
 		break
 	}
 	return cueMention{}, false
+}
+
+// afterLabel moves the start of quote q, a transcript's paragraph quoted
+// whole ("PENCE: Well, look, …"), past its speaker's label: the label says
+// who speaks; the words spoken follow it.
+func afterLabel(body string, q *Quote, label []word) {
+	end := label[len(label)-1].End
+	colon := strings.IndexByte(body[end:q.End], ':')
+	if colon < 0 {
+		return
+	}
+	start := end + colon + 1
+	for start < q.End && (body[start] == ' ' || body[start] == '\t') {
+		start++
+	}
+	if start < q.End {
+		q.Start, q.Text = start, body[start:q.End]
+	}
 }
 
 // transcriptLabel returns the number of words of an upper-case speaker's
