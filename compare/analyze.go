@@ -3,6 +3,8 @@ package compare
 import (
 	"fmt"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -73,7 +75,32 @@ func Analyze(reports []*Report, opts Options) *Result {
 			res.Claims = append(res.Claims, c)
 		}
 	}
+	fullSurnames(res.Quotes)
 	res.Groups = align(res, opts)
 	res.Syndication = FindSyndication(reports)
 	return res
+}
+
+// fullSurnames gives each person quoted by surname alone ("Tan", where a
+// report only writes "Mr. Tan") the full name that the other reports give
+// for that surname, when they give exactly one: the same speaker then
+// reads the same in every report. A surname that two full names share
+// ("Tamimi": Bassem Tamimi, Ahed Tamimi) is left as it is.
+func fullSurnames(quotes []Quote) {
+	full := map[string][]string{} // surname → the full names that end with it
+	for _, q := range quotes {
+		ws := strings.Fields(q.Speaker)
+		if !q.person || len(ws) < 2 {
+			continue
+		}
+		s := strings.ToLower(ws[len(ws)-1])
+		if !slices.Contains(full[s], q.Speaker) {
+			full[s] = append(full[s], q.Speaker)
+		}
+	}
+	for i, q := range quotes {
+		if names := full[strings.ToLower(q.Speaker)]; q.person && len(names) == 1 {
+			quotes[i].Speaker = names[0]
+		}
+	}
 }

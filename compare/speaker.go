@@ -158,6 +158,7 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 	}
 	for i := range quotes {
 		quotes[i].Speaker = displayName(quotes[i].Speaker)
+		quotes[i].person = ents[i] != nil && ents[i].isPerson()
 	}
 	// A quote without a cue whose paragraph holds a later attributed one
 	// is that speaker's: "A." "B," she said. That outweighs a speaker
@@ -165,7 +166,7 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 	// signed at its end ("A." And so on, "B." ― Ana Ruiz) is the signer's.
 	for i := len(quotes) - 2; i >= 0; i-- {
 		if (quotes[i].Speaker == "" || carried[i] && spans[i+1].depth == 0) && spans[i].depth == 0 && quotes[i+1].Paragraph == quotes[i].Paragraph && quotes[i+1].Cue != "" {
-			quotes[i].Speaker = quotes[i+1].Speaker
+			quotes[i].Speaker, quotes[i].person = quotes[i+1].Speaker, quotes[i+1].person
 		}
 	}
 	f.creditHeadings(quotes, spans)

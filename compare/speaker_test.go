@@ -499,3 +499,32 @@ func TestDescriptionEnd(t *testing.T) {
 		})
 	}
 }
+
+// TestFullSurnames checks that a person a report names by surname alone
+// reads as the full name the other reports give, unless two full names
+// share the surname.
+func TestFullSurnames(t *testing.T) {
+	bodies := []string{
+		"\"We have a lot of respect for the technology,\" Mr. Tan said on Monday.",
+		"Broadcom's chief executive, Hock Tan, spoke on Monday. \"We can do much more,\" Hock Tan said.",
+		"\"The village will not give up,\" Mr. Tamimi said on Friday.",
+		"\"We march every week,\" Bassem Tamimi said.",
+		"\"I was not afraid,\" Ahed Tamimi said.",
+	}
+	var reports []*Report
+	for _, b := range bodies {
+		reports = append(reports, &Report{Body: b})
+	}
+	res := Analyze(reports, DefaultOptions())
+	speakers := map[string]string{} // report → the speaker of its first quote
+	for _, q := range res.Quotes {
+		if _, ok := speakers[q.Report]; !ok {
+			speakers[q.Report] = q.Speaker
+		}
+	}
+	for report, want := range map[string]string{"r1": "Hock Tan", "r2": "Hock Tan", "r3": "Tamimi", "r4": "Bassem Tamimi"} {
+		if got := speakers[report]; got != want {
+			t.Errorf("speaker of %s's quote = %q, want %q", report, got, want)
+		}
+	}
+}

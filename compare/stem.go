@@ -58,6 +58,7 @@ var synonymGroups = []string{
 	"arrest arrested detain detained jail jailed imprison imprisoned",
 	"prisoner prisoners captive captives hostage hostages",
 	"swap exchange",
+	"complete full",
 	"agreement deal deals pact accord",
 	"lawmaker lawmakers legislator legislators congressman congresswoman",
 	"spokesman spokeswoman spokesperson representative representatives",

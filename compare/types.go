@@ -47,7 +47,9 @@ type Quote struct {
 	Report string `json:"report"`
 	// Text is the quoted words without the enclosing marks.
 	Text string `json:"text"`
-	// Speaker is the fullest name the report gives for who said it, or "".
+	// Speaker is the fullest name the report gives for who said it, or "";
+	// a person the report names by surname alone takes the one full name
+	// the other reports give for that surname.
 	Speaker string `json:"speaker"`
 	// Cue is the speech verb or phrase that attributes it ("said",
 	// "according to", ":"), or "" when the speaker was inherited or unknown.
@@ -55,6 +57,8 @@ type Quote struct {
 	Span
 	// Paragraph is the index of the paragraph that holds the quote.
 	Paragraph int `json:"paragraph"`
+	// person tells whether the speaker is a person, not a body.
+	person bool
 }
 
 // Claim is a checkable statement in a report's own voice.
