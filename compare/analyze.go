@@ -75,7 +75,7 @@ func Analyze(reports []*Report, opts Options) *Result {
 			res.Claims = append(res.Claims, c)
 		}
 	}
-	fullSurnames(res.Quotes)
+	fullSurnames(res.Quotes, res.Claims)
 	res.Groups = align(res, opts)
 	res.Syndication = FindSyndication(reports)
 	return res
@@ -84,9 +84,10 @@ func Analyze(reports []*Report, opts Options) *Result {
 // fullSurnames gives each person quoted by surname alone ("Tan", where a
 // report only writes "Mr. Tan") the full name that the other reports give
 // for that surname, when they give exactly one: the same speaker then
-// reads the same in every report. A surname that two full names share
+// reads the same in every report. A claim attributed to that surname
+// alone takes the full name too. A surname that two full names share
 // ("Tamimi": Bassem Tamimi, Ahed Tamimi) is left as it is.
-func fullSurnames(quotes []Quote) {
+func fullSurnames(quotes []Quote, claims []Claim) {
 	full := map[string][]string{} // surname → the full names that end with it
 	for _, q := range quotes {
 		ws := strings.Fields(q.Speaker)
@@ -101,6 +102,11 @@ func fullSurnames(quotes []Quote) {
 	for i, q := range quotes {
 		if names := full[strings.ToLower(q.Speaker)]; q.person && len(names) == 1 {
 			quotes[i].Speaker = names[0]
+		}
+	}
+	for i, c := range claims {
+		if names := full[strings.ToLower(c.Source)]; len(names) == 1 && isCapitalised(c.Source) {
+			claims[i].Source = names[0]
 		}
 	}
 }

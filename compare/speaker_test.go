@@ -510,6 +510,7 @@ func TestFullSurnames(t *testing.T) {
 		"\"The village will not give up,\" Mr. Tamimi said on Friday.",
 		"\"We march every week,\" Bassem Tamimi said.",
 		"\"I was not afraid,\" Ahed Tamimi said.",
+		"Tan said the offer of $121 billion was the company's best and final one.",
 	}
 	var reports []*Report
 	for _, b := range bodies {
@@ -526,5 +527,8 @@ func TestFullSurnames(t *testing.T) {
 		if got := speakers[report]; got != want {
 			t.Errorf("speaker of %s's quote = %q, want %q", report, got, want)
 		}
+	}
+	if i := slices.IndexFunc(res.Claims, func(c Claim) bool { return c.Report == "r6" }); i < 0 || res.Claims[i].Source != "Hock Tan" {
+		t.Errorf("claims of r6 = %+v, want one attributed to Hock Tan", res.Claims)
 	}
 }
