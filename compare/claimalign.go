@@ -590,8 +590,8 @@ func groupClaims(feats []claimFeatures, terms int, probe *claimProbe) [][]int {
 // of each such report the merged group keeps the claim that fits the
 // others better, and the other claim is set apart in a group of its own.
 // The merge is made only when the two groups' kept members are similar
-// enough (claimMerge). It returns members, grown by the groups of the
-// claims set apart.
+// enough (claimMerge) and not bridged by a single claim (see bridged). It
+// returns members, grown by the groups of the claims set apart.
 func mergeEjecting(probe *claimProbe, links *linkageCache, members [][]int, group []int, reports *reportSets, reportOf []int32, ga, gb int) [][]int {
 	if links.declined(ga, gb) {
 		return members
@@ -637,7 +637,7 @@ func mergeEjecting(probe *claimProbe, links *linkageCache, members [][]int, grou
 			kb = append(kb, m)
 		}
 	}
-	if avg, _ := probe.linkage(ka, kb); avg < claimMerge {
+	if avg, _ := probe.linkage(ka, kb); avg < claimMerge || bridged(probe, ka, kb) || bridged(probe, kb, ka) {
 		links.decline(ga, gb)
 		return members
 	}
@@ -659,6 +659,29 @@ func mergeEjecting(probe *claimProbe, links *linkageCache, members [][]int, grou
 		links.grow()
 	}
 	return members
+}
+
+// bridged tells whether groups a and b, of two claims or more each, are
+// linked through a single claim of b: one sentence that states two facts
+// ("approved a $48 million flood barrier for the Eastside, which flooded
+// three times last winter") is like the claims of both, which state
+// different facts. Each group is read up to its linkage sample.
+func bridged(p *claimProbe, a, b []int) bool {
+	a, b = a[:min(len(a), linkageSample)], b[:min(len(b), linkageSample)]
+	if len(a) < 2 || len(b) < 2 {
+		return false
+	}
+	linked := 0
+	for _, y := range b {
+		p.load(y)
+		if slices.ContainsFunc(a, func(x int) bool { return p.sim(x) > 0 }) {
+			if linked++; linked == 2 {
+				break
+			}
+		}
+	}
+	p.unload()
+	return linked < 2
 }
 
 // reportNumbers numbers the reports of the claims in order of first

@@ -195,3 +195,27 @@ func claimsResult(texts ...string) *Result {
 	}
 	return res
 }
+
+// TestBridged checks that two groups linked through one claim only — a
+// sentence stating a fact of each — are told apart from groups that many
+// claims link.
+func TestBridged(t *testing.T) {
+	res := claimsResult(
+		"The river flooded the Eastside three times last winter.",
+		"Last winter the Eastside flooded three times.",
+		"The council approved a $48 million flood barrier for the Eastside, which flooded three times last winter.",
+		"The council approved the $48 million barrier on Wednesday.",
+		"The Eastside flooded three times last winter, the mayor said.")
+	feats, terms := claimTerms(res)
+	p := newClaimProbe(feats, terms)
+	floods := []int{0, 1}
+	if !bridged(p, floods, []int{2, 3}) {
+		t.Error("a group linked to the floods through the two-fact sentence alone is not bridged")
+	}
+	if bridged(p, floods, []int{2, 4}) {
+		t.Error("a group of two claims that both state the floods is bridged")
+	}
+	if bridged(p, floods, []int{2}) {
+		t.Error("a lone claim is bridged")
+	}
+}
