@@ -103,3 +103,33 @@ func TestFilterControls(t *testing.T) {
 		t.Errorf("a search that matches nothing shows %d groups, selection %v", len(cv.shown), cv.selected != nil)
 	}
 }
+
+// TestRowSpeaker checks what a row is labelled with: a quote group takes
+// its speaker from any rendering when the reference names nobody; a claim
+// group takes only the reference's source, since a source is one report's
+// attribution.
+func TestRowSpeaker(t *testing.T) {
+	res := &compare.Result{
+		Reports: []*compare.Report{{ID: "r1"}, {ID: "r2"}},
+		Quotes: []compare.Quote{
+			{ID: "q1", Report: "r1", Text: "We will build it."},
+			{ID: "q2", Report: "r2", Text: "We will build it.", Speaker: "Elena Marsh"},
+		},
+		Claims: []compare.Claim{
+			{ID: "c1", Report: "r1", Text: "The river flooded 412 homes last winter."},
+			{ID: "c2", Report: "r2", Text: "About 412 homes flooded last winter, according to city figures.", Source: "city figures"},
+		},
+		Groups: []compare.Group{
+			{ID: "g1", Kind: compare.KindQuote, Reference: "q1", Members: []string{"q1", "q2"}},
+			{ID: "g2", Kind: compare.KindClaim, Reference: "c1", Members: []string{"c1", "c2"}},
+		},
+	}
+	rows := buildRows(res)
+	if len(rows) != 2 || rows[0].speaker != "Elena Marsh" || rows[1].speaker != "" {
+		var got []string
+		for _, r := range rows {
+			got = append(got, r.speaker)
+		}
+		t.Errorf("row speakers %q, want the quote's speaker and no source for the claim", got)
+	}
+}

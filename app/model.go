@@ -100,7 +100,10 @@ func buildRows(res *compare.Result) []*row {
 			if o, ok := r.byReport[m.report.ID]; !ok || m.severity > o.severity {
 				r.byReport[m.report.ID] = m
 			}
-			if r.speaker == "" {
+			// A quote is its speaker's whoever renders it; a claim's source
+			// is one report's attribution, so only the reference's is the
+			// row's.
+			if r.speaker == "" && r.kind == compare.KindQuote {
 				r.speaker = m.speaker
 			}
 			hay.WriteString(m.text + "\n" + m.speaker + "\n")
