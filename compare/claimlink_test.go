@@ -184,18 +184,6 @@ func TestClaimReferenceIsCentral(t *testing.T) {
 	}
 }
 
-// claimsResult is a result of one report per claim text: claim ci of
-// report ri, i from 1.
-func claimsResult(texts ...string) *Result {
-	res := &Result{}
-	for i, text := range texts {
-		id := fmt.Sprintf("r%d", i+1)
-		res.Reports = append(res.Reports, &Report{ID: id})
-		res.Claims = append(res.Claims, Claim{ID: fmt.Sprintf("c%d", i+1), Report: id, Text: text})
-	}
-	return res
-}
-
 // TestBridged checks that two groups linked through one claim only — a
 // sentence stating a fact of each — are told apart from groups that many
 // claims link.
@@ -218,4 +206,16 @@ func TestBridged(t *testing.T) {
 	if bridged(p, floods, []int{2}) {
 		t.Error("a lone claim is bridged")
 	}
+}
+
+// claimsResult is a result of one report per claim text: claim ci of
+// report ri, i from 1.
+func claimsResult(texts ...string) *Result {
+	res := &Result{}
+	for i, text := range texts {
+		id := fmt.Sprintf("r%d", i+1)
+		res.Reports = append(res.Reports, &Report{ID: id})
+		res.Claims = append(res.Claims, Claim{ID: fmt.Sprintf("c%d", i+1), Report: id, Text: text})
+	}
+	return res
 }
