@@ -266,6 +266,7 @@ func FuzzFindQuotes(f *testing.F) {
 		"'\"'\"''\"\"“”‘’",
 		"\"\"We won,\" she said. 'And ''more.\n\nThen this.\"\"\"",
 		"<tweet id=\"7\">\"(CROSSTALK.)\" on CBS's \"Face the Nation.\"</tweet> On \"Face the Nation,\" he said",
+		"\"PENCE: Well, 'look': WALLACE said: it is.\n\n\"WALLACE:\"\n\n\"Follow Pam Key on Twitter @pamkeyNEN.\"",
 	} {
 		f.Add(s)
 	}

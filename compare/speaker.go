@@ -118,7 +118,7 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 		if ok {
 			ents[i] = f.resolve(q, m)
 			q.Cue = m.cue
-			if m.cue == ":" && m.pos >= q.Start {
+			if m.cue == ":" && q.Start <= m.pos && m.pos < q.End {
 				afterLabel(d.report.Body, q, m.words)
 			}
 		}
@@ -457,6 +457,9 @@ func passiveAgent(ws []word) (cueMention, bool) {
 // who speaks; the words spoken follow it.
 func afterLabel(body string, q *Quote, label []word) {
 	end := label[len(label)-1].End
+	if end > q.End {
+		return
+	}
 	colon := strings.IndexByte(body[end:q.End], ':')
 	if colon < 0 {
 		return
