@@ -624,8 +624,10 @@ var countSkip = setOf("of", "the", "more", "other", "additional", "new", "former
 // countedNoun returns what a bare count counts: the first lower-case word
 // within three words after it that is not an article or adjective of
 // quantity, singular and lower-cased ("21 Chibok schoolgirls" →
-// "schoolgirl"); "" when that word is a function word, or, for a count
-// above one, not a plural ("thousands celebrate").
+// "schoolgirl"); "people" for a count above one that a verb of what crowds
+// do follows ("thousands celebrate"); "" when that word is a function
+// word, or, for a count above one, not a plural ("three times" counts
+// times, "two rose" nothing).
 func countedNoun(text string, toks []wtok, i int, many bool) string {
 	names := false // within names before the noun, which may be listed
 	for j, n := i, 0; j < len(toks) && n < 4; j++ {
@@ -644,6 +646,9 @@ func countedNoun(text string, toks []wtok, i int, many bool) string {
 		if countSkip[t.key] {
 			continue
 		}
+		if many && j == i && peopleVerbs[t.key] {
+			return "people" // "thousands celebrate", "hundreds marched"
+		}
 		if claimStopWords[t.key] || many && t.key != "people" && singular(t.key) == t.key {
 			return ""
 		}
@@ -651,6 +656,13 @@ func countedNoun(text string, toks []wtok, i int, many bool) string {
 	}
 	return ""
 }
+
+// peopleVerbs are the verbs that, right after a bare count, say that it
+// counts people: "as thousands celebrate", "hundreds marched".
+var peopleVerbs = setOf("celebrate", "celebrated", "gather", "gathered", "march", "marched",
+	"protest", "protested", "rally", "rallied", "attend", "attended", "flee", "fled", "cheer",
+	"cheered", "mourn", "mourned", "vote", "voted", "queue", "queued", "flock", "flocked",
+	"demonstrate", "demonstrated", "turned", "lined", "packed", "crowded", "watched")
 
 // singular strips a regular plural ending.
 func singular(w string) string {
