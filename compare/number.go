@@ -224,7 +224,10 @@ func readQuantity(text string, toks []wtok, i int) (Quantity, int, bool) {
 		rest := k[strings.IndexByte(k, '-')+1:]
 		switch {
 		case isDigits(rest):
-			q.Max, _ = strconv.ParseFloat(strings.ReplaceAll(rest, ",", ""), 64)
+			// A range, unless it falls: "26-24" is a score.
+			if hi, _ := strconv.ParseFloat(strings.ReplaceAll(rest, ",", ""), 64); hi > q.Value {
+				q.Max = hi
+			}
 		case strings.HasSuffix(rest, "-old"):
 			q.Kind, q.Unit = QtyAge, strings.TrimSuffix(strings.TrimSuffix(rest, "-old"), "s")
 		case strings.HasSuffix(rest, "share") && q.Kind == QtyMoney:

@@ -50,6 +50,7 @@ func TestReadQuantities(t *testing.T) {
 		{"day of month is a date", "on Nov. 2, 2017", []want{{text: "2017", kind: QtyYear, unit: "year", value: 2017}}},
 		{"duration", "three months after", []want{{text: "three months", kind: QtyDuration, unit: "month", value: 3}}},
 		{"vague sum", "a multimillion-dollar television budget", []want{{text: "multimillion-dollar", kind: QtyMoney, unit: "USD", value: 2e6, max: 999e6, approx: true}}},
+		{"a score is no range", "won 26-24", []want{{text: "26-24", kind: QtyCount, value: 26}}},
 		{"count of a verb is of nothing", "as thousands suggest", []want{{text: "thousands", kind: QtyCount, value: 2000, max: 99999, approx: true}}},
 		{"count of what crowds do is of people", "as thousands celebrate", []want{{text: "thousands", kind: QtyCount, of: "people", value: 2000, max: 99999, approx: true}}},
 		{"unit after of", "hundreds of millions of years", []want{{text: "hundreds of millions of years", kind: QtyDuration, unit: "year", value: 2e8, max: 999e6, approx: true}}},
