@@ -132,6 +132,7 @@ func TestExportMarkdown(t *testing.T) {
 	md := buf.String()
 	for _, want := range []string{
 		"# Flood barrier\n",
+		"3 reports · 4 verdicts recorded · changed ",
 		"## Reports\n",
 		"### " + group + " · ",
 		"Verdict on the group: **out of context/trimmed** — see the full transcript",
@@ -144,6 +145,19 @@ func TestExportMarkdown(t *testing.T) {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q", want)
 		}
+	}
+}
+
+func TestExportMarkdownOneVerdict(t *testing.T) {
+	s := mustOpen(t)
+	c, a, _ := sampleCase(t, s)
+	mustRecord(t, s, c.ID, a.Groups[0].ID, "accurate", "checked against the minutes")
+	var buf bytes.Buffer
+	if err := s.ExportMarkdown(context.Background(), c.ID, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if md := buf.String(); !strings.Contains(md, "4 reports · 1 verdict recorded · ") {
+		t.Errorf("Markdown begins %q, want the four reports and one verdict counted", md[:min(len(md), 120)])
 	}
 }
 

@@ -24,7 +24,7 @@ func (s *Store) ExportMarkdown(ctx context.Context, caseID int64, w io.Writer) e
 	if d.Case.Description != "" {
 		fmt.Fprintf(out, "%s\n\n", mdEscape(d.Case.Description))
 	}
-	fmt.Fprintf(out, "%d reports · %d verdicts recorded · changed %s\n\n", len(d.Reports), len(d.History),
+	fmt.Fprintf(out, "%s · %s recorded · changed %s\n\n", compare.Plural(len(d.Reports), "report"), compare.Plural(len(d.History), "verdict"),
 		d.Case.Updated.UTC().Format("2 January 2006 15:04 UTC"))
 
 	fmt.Fprintf(out, "## Reports\n\n| | Outlet | Date | Title |\n|---|---|---|---|\n")
