@@ -23,7 +23,7 @@ var reportExtensions = []string{".txt", ".text", ".md", ".markdown", ".html", ".
 // analyses it again. Files that cannot be read or saved are named in one
 // error dialog with their reasons; the others are added.
 func (cv *caseView) addFiles(paths []string) {
-	cv.busy(fmt.Sprintf("Adding %d reports…", len(paths)))
+	cv.busy(fmt.Sprintf("Adding %s…", compare.Plural(len(paths), "report")))
 	hasRef := slices.ContainsFunc(cv.reports, func(r *compare.Report) bool { return r.Reference })
 	store, id := cv.ui.store, cv.info.ID
 	cv.analysing.Add(1)

@@ -141,7 +141,7 @@ func (cv *caseView) analyse() {
 		cv.apply(gen, nil, nil, 0)
 		return
 	}
-	cv.busy(fmt.Sprintf("Analysing %d reports…", len(cv.reports)))
+	cv.busy(fmt.Sprintf("Analysing %s…", compare.Plural(len(cv.reports), "report")))
 	cv.analysing.Add(1)
 	store, id := cv.ui.store, cv.info.ID
 	go func() {
@@ -293,10 +293,11 @@ func (cv *caseView) updateStatus() {
 		return
 	}
 	c := countRows(cv.res, cv.rows, cv.verdicts)
-	text := fmt.Sprintf("%d reports · %d quotes · %d claims · %d groups · %d with differences · %d reviewed",
-		len(cv.reports), c.quotes, c.claims, c.groups, c.withDiff, c.reviewed)
+	text := fmt.Sprintf("%s · %s · %s · %s · %d with differences · %d reviewed",
+		compare.Plural(len(cv.reports), "report"), compare.Plural(c.quotes, "quote"), compare.Plural(c.claims, "claim"),
+		compare.Plural(c.groups, "group"), c.withDiff, c.reviewed)
 	if cv.orphans > 0 {
-		text += fmt.Sprintf(" · %d orphaned verdicts", cv.orphans)
+		text += " · " + compare.Plural(cv.orphans, "orphaned verdict")
 	}
 	if len(cv.shown) != len(cv.rows) {
 		text += fmt.Sprintf(" · %d shown", len(cv.shown))
@@ -331,7 +332,7 @@ func (cv *caseView) updateReportItem(i widget.ListItemID, o fyne.CanvasObject) {
 	box.Objects[1].(*widget.Label).SetText(r.Meta.Title)
 	info := r.Meta.Date
 	if n, ok := cv.perReport[r.ID]; ok {
-		info = fmt.Sprintf("%s · %d quotes · %d claims", r.Meta.Date, n[0], n[1])
+		info = fmt.Sprintf("%s · %s · %s", r.Meta.Date, compare.Plural(n[0], "quote"), compare.Plural(n[1], "claim"))
 	}
 	box.Objects[2].(*widget.Label).SetText(info)
 }

@@ -161,8 +161,9 @@ func analysisSummary(a *storage.Analysis) string {
 			}
 		}
 	}
-	return fmt.Sprintf("Analysis (engine %s): %d reports · %d quotes · %d claims · %d groups across reports, %d with differences",
-		a.Engine, len(a.Reports), len(a.Quotes), len(a.Claims), across, differ)
+	return fmt.Sprintf("Analysis (engine %s): %s · %s · %s · %s across reports, %d with differences", a.Engine,
+		compare.Plural(len(a.Reports), "report"), compare.Plural(len(a.Quotes), "quote"), compare.Plural(len(a.Claims), "claim"),
+		compare.Plural(across, "group"), differ)
 }
 
 // writeCurrentVerdicts lists the current verdicts, the orphaned ones apart.

@@ -88,8 +88,8 @@ func TestCaseWorkflow(t *testing.T) {
 		{"scale set", []string{"verdict", "scale", "--set", "true=3, half true=2, false=1, unproven=0"}, 0, []string{"2  half true"}, nil},
 	})
 	runSteps(t, other, []step{
-		{"import", []string{"import", bundle}, 0, []string{"added as case 1 “Flood barrier”: 5 reports and 3 verdict entries added"}, nil},
-		{"import again", []string{"import", bundle}, 0, []string{"merged into case 1 “Flood barrier”: 0 reports and 0 verdict entries added"}, nil},
+		{"import", []string{"import", bundle}, 0, []string{"added as case 1 “Flood barrier”: 5 reports and 3 verdict records added"}, nil},
+		{"import again", []string{"import", bundle}, 0, []string{"merged into case 1 “Flood barrier”: 0 reports and 0 verdict records added"}, nil},
 		{"imported history", []string{"verdict", "history", "1"}, 0, []string{"altered", "minor difference", "accurate"}, nil},
 	})
 

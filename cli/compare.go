@@ -129,15 +129,15 @@ func writeText(w io.Writer, res *compare.Result, color bool) error {
 		return cmp.Or(cmp.Compare(b.Severity(), a.Severity()), cmp.Compare(len(b.Members), len(a.Members)))
 	})
 
-	fmt.Fprintf(w, "%s%d reports · %d quotes · %d claims · %d groups across reports%s\n",
-		st.bold, len(res.Reports), len(res.Quotes), len(res.Claims), len(groups), st.end)
+	fmt.Fprintf(w, "%s%s · %s · %s · %s across reports%s\n", st.bold, compare.Plural(len(res.Reports), "report"),
+		compare.Plural(len(res.Quotes), "quote"), compare.Plural(len(res.Claims), "claim"), compare.Plural(len(groups), "group"), st.end)
 	for _, g := range groups {
 		rep, text, speaker := member(g.Reference)
 		fmt.Fprintf(w, "\n%s%s %s", st.bold, g.ID, g.Kind)
 		if speaker != "" {
 			fmt.Fprintf(w, " · %s", speaker)
 		}
-		fmt.Fprintf(w, " · %d renderings%s\n", len(g.Members), st.end)
+		fmt.Fprintf(w, " · %s%s\n", compare.Plural(len(g.Members), "rendering"), st.end)
 		fmt.Fprintf(w, "  %s: %s\n", outlet[rep], compare.OneLine(text))
 		for _, d := range g.Diffs {
 			rep, _, speaker := member(d.Member)
@@ -195,8 +195,8 @@ func writeText(w io.Writer, res *compare.Result, color bool) error {
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, r := range res.Reports {
-		fmt.Fprintf(tw, "  %s\t%s\t%d words\t%d quotes\t%d claims\t%s\n", r.ID, outlet[r.ID],
-			compare.WordCount(r.Body), nq[r.ID], nc[r.ID], r.File)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", r.ID, outlet[r.ID], compare.Plural(compare.WordCount(r.Body), "word"),
+			compare.Plural(nq[r.ID], "quote"), compare.Plural(nc[r.ID], "claim"), r.File)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

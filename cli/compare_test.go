@@ -170,3 +170,22 @@ func TestCompareBadInput(t *testing.T) {
 		}
 	})
 }
+
+// TestCompareCountsOne checks that the text output counts one of a thing
+// as one: "1 report · 1 quote", not "1 reports · 1 quotes".
+func TestCompareCountsOne(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "one.txt")
+	if err := os.WriteFile(p, []byte(`"We will not stop the works for anyone," the mayor said.`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run("compare", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "1 report · 1 quote · ") {
+		t.Errorf("output lacks the counts of one:\n%s", out)
+	}
+	if strings.Contains(out, "1 quotes") || strings.Contains(out, "1 reports") {
+		t.Errorf("output counts one as many:\n%s", out)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/parallax-review/parallax/compare"
 	"github.com/parallax-review/parallax/storage"
 )
 
@@ -123,8 +124,8 @@ func runImport(env *Env, args []string) error {
 			if im.New {
 				how = "added as"
 			}
-			fmt.Fprintf(env.Stdout, "%s: %s case %d “%s”: %d reports and %d verdict entries added\n",
-				f, how, im.Case.ID, im.Case.Title, im.Reports, im.Verdicts)
+			fmt.Fprintf(env.Stdout, "%s: %s case %d “%s”: %s and %s added\n",
+				f, how, im.Case.ID, im.Case.Title, compare.Plural(im.Reports, "report"), compare.Plural(im.Verdicts, "verdict record"))
 		}
 	}
 	return nil
