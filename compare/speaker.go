@@ -200,7 +200,7 @@ func (f *speakerFinder) creditHeadings(quotes []Quote, spans []quoteSpan) {
 		key := strings.Join(words, " ")
 		for k := i + 1; k < len(quotes) && k <= i+headingLookahead; k++ {
 			if quotes[k].Cue != "" && quotes[k].Speaker != "" && strings.Contains(strings.ToLower(quotes[k].Text), key) {
-				q.Speaker = quotes[k].Speaker
+				q.Speaker, q.person = quotes[k].Speaker, quotes[k].person
 				break
 			}
 		}
