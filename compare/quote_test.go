@@ -140,7 +140,9 @@ func TestFindQuotes(t *testing.T) {
 		{"less-than sign", `If x < 5 and y > 2, "it fails," he said.`, []string{"it fails,"}},
 		{"stage direction in a transcript", "\"PENCE: We will stand by our Constitution, and —.\n\n\"(CROSSTALK.)\n\n\"WALLACE: If I may, sir.\"",
 			[]string{"We will stand by our Constitution, and —.", "If I may, sir."}},
-
+		{"a colon in the words after a label", "\"PENCE: Look: we will win.\"", []string{"Look: we will win."}},
+		{"a no-break space after a label", "\"PENCE:\u00a0Well, look.\"", []string{"Well, look."}},
+		{"a label with no words after it", "\"WALLACE:\"", []string{"WALLACE:"}},
 		{"a line asking readers to follow the author", "\"PENCE: And that's why we will win.\n\n\"Follow Pam Key on Twitter @pamkeyNEN.\"",
 			[]string{"And that's why we will win."}},
 

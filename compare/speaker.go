@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -453,23 +454,17 @@ func passiveAgent(ws []word) (cueMention, bool) {
 }
 
 // afterLabel moves the start of quote q, a transcript's paragraph quoted
-// whole ("PENCE: Well, look, …"), past its speaker's label: the label says
-// who speaks; the words spoken follow it.
+// whole ("PENCE: Well, look, …"), past its speaker's label and the space
+// after it: the label says who speaks; the words spoken follow it. A label
+// with no words after it is left as the quote.
 func afterLabel(body string, q *Quote, label []word) {
 	end := label[len(label)-1].End
 	if end > q.End {
 		return
 	}
-	colon := strings.IndexByte(body[end:q.End], ':')
-	if colon < 0 {
-		return
-	}
-	start := end + colon + 1
-	for start < q.End && (body[start] == ' ' || body[start] == '\t') {
-		start++
-	}
-	if start < q.End {
-		q.Start, q.Text = start, body[start:q.End]
+	_, spoken, ok := strings.Cut(body[end:q.End], ":")
+	if spoken = strings.TrimLeftFunc(spoken, unicode.IsSpace); ok && spoken != "" {
+		q.Start, q.Text = q.End-len(spoken), spoken
 	}
 }
 
