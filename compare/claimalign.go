@@ -662,7 +662,7 @@ func mergeEjecting(probe *claimProbe, links *linkageCache, members [][]int, grou
 }
 
 // bridged tells whether groups a and b, of two claims or more each, are
-// linked through a single claim of b: one sentence that states two facts
+// linked through one claim of b at most: one sentence that states two facts
 // ("approved a $48 million flood barrier for the Eastside, which flooded
 // three times last winter") is like the claims of both, which state
 // different facts. Each group is read up to its linkage sample.

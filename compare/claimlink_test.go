@@ -193,7 +193,8 @@ func TestBridged(t *testing.T) {
 		"Last winter the Eastside flooded three times.",
 		"The council approved a $48 million flood barrier for the Eastside, which flooded three times last winter.",
 		"The council approved the $48 million barrier on Wednesday.",
-		"The Eastside flooded three times last winter, the mayor said.")
+		"The Eastside flooded three times last winter, the mayor said.",
+		"The harbour board debated the ferry timetable for hours.")
 	feats, terms := claimTerms(res)
 	p := newClaimProbe(feats, terms)
 	floods := []int{0, 1}
@@ -202,6 +203,9 @@ func TestBridged(t *testing.T) {
 	}
 	if bridged(p, floods, []int{2, 4}) {
 		t.Error("a group of two claims that both state the floods is bridged")
+	}
+	if !bridged(p, floods, []int{3, 5}) {
+		t.Error("a group no claim of which links to the floods is not bridged")
 	}
 	if bridged(p, floods, []int{2}) {
 		t.Error("a lone claim is bridged")
