@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -442,5 +443,32 @@ func TestMenu(t *testing.T) {
 	waitAnalysis(t, u)
 	if u.cv == nil {
 		t.Error("File › Open sample case opened nothing")
+	}
+}
+
+// TestShowMoreRenderings checks that the detail of a group carried by more
+// reports than it opens with offers the rest, counting one as one.
+func TestShowMoreRenderings(t *testing.T) {
+	n := detailPage + 1 // the detail opens with all but one
+	res := &compare.Result{Groups: []compare.Group{{ID: "g1", Kind: compare.KindQuote, Reference: "q1"}}}
+	for i := 1; i <= n; i++ {
+		rid, qid := fmt.Sprintf("r%d", i), fmt.Sprintf("q%d", i)
+		res.Reports = append(res.Reports, &compare.Report{ID: rid, File: rid + ".txt", Meta: compare.Meta{Outlet: "Outlet " + rid}, Body: `"We will build it," she said.`})
+		res.Quotes = append(res.Quotes, compare.Quote{ID: qid, Report: rid, Text: "We will build it,", Span: compare.Span{Start: 1, End: 18}})
+		res.Groups[0].Members = append(res.Groups[0].Members, qid)
+	}
+	store, c := newFixedStore(t, res)
+	u := newTestUI(t, store)
+	u.openCase(c)
+	cv := waitAnalysis(t, u)
+	cv.selectRow(0)
+	var buttons []string
+	for _, o := range test.LaidOutObjects(cv.detailBox) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Show ") {
+			buttons = append(buttons, b.Text)
+		}
+	}
+	if !slices.Equal(buttons, []string{"Show 1 more rendering"}) {
+		t.Errorf("buttons %q, want [Show 1 more rendering]", buttons)
 	}
 }

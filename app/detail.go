@@ -68,7 +68,7 @@ func (cv *caseView) showDetail() {
 		objs = append(objs, widget.NewSeparator(), cv.memberCard(r, m, i == cv.focus))
 	}
 	if rest := len(r.members) - cv.cards; rest > 0 {
-		objs = append(objs, widget.NewButton(fmt.Sprintf("Show %d more renderings", min(rest, detailPage)), func() {
+		objs = append(objs, widget.NewButton("Show "+compare.Plural(min(rest, detailPage), "more rendering"), func() {
 			cv.cards += detailPage
 			cv.showDetail()
 		}))
