@@ -70,7 +70,7 @@ func runExtract(env *Env, args []string) error {
 		if i > 0 {
 			fmt.Fprintln(out)
 		}
-		fmt.Fprintf(out, "==> %s (%s, %d words)\n", e.File, e.Format, e.Words)
+		fmt.Fprintf(out, "==> %s (%s, %s)\n", e.File, e.Format, compare.Plural(e.Words, "word"))
 		for _, field := range [][2]string{{"Title", e.Title}, {"Outlet", e.Outlet}, {"Author", e.Author}, {"Date", e.Date}, {"URL", e.URL}} {
 			if field[1] != "" {
 				fmt.Fprintf(out, "%s: %s\n", field[0], field[1])

@@ -84,6 +84,19 @@ func TestExtractText(t *testing.T) {
 	}
 }
 
+// TestExtractCountsOneWord checks that a file of one word is counted as
+// one: "1 word", not "1 words".
+func TestExtractCountsOneWord(t *testing.T) {
+	paths := writeFiles(t, [2]string{"one.txt", "Ferries.\n"})
+	code, out, errOut := run("extract", paths[0])
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if want := "==> " + paths[0] + " (text, 1 word)\n"; !strings.HasPrefix(out, want) {
+		t.Errorf("output begins %q, want %q", out[:min(len(out), len(want)+20)], want)
+	}
+}
+
 func TestExtractRefuses(t *testing.T) {
 	paths := writeFiles(t,
 		[2]string{"good.txt", "Some text.\n"},

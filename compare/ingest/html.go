@@ -51,7 +51,7 @@ func parseHTML(data []byte) (compare.Meta, string, error) {
 		}
 	}
 	if n := compare.WordCount(body); n < minPageWords {
-		return meta, "", fmt.Errorf("%w: the page holds %d words of text, no article (an index, a form or a script-only page?)", ErrNoArticle, n)
+		return meta, "", fmt.Errorf("%w: the page holds %s of text, no article (an index, a form or a script-only page?)", ErrNoArticle, compare.Plural(n, "word"))
 	}
 	return meta, body, nil
 }

@@ -240,6 +240,15 @@ func TestParseRefuses(t *testing.T) {
 	}
 }
 
+// TestNoArticleCountsOneWord checks that the refusal of a page of one
+// word counts it as one.
+func TestNoArticleCountsOneWord(t *testing.T) {
+	_, err := Parse("index.html", []byte(`<html><body><nav><a href="/a">Home</a></nav></body></html>`))
+	if !errors.Is(err, ErrNoArticle) || !strings.Contains(err.Error(), "holds 1 word of text") {
+		t.Errorf("error %v, want the page's one word counted as one", err)
+	}
+}
+
 func TestZipBomb(t *testing.T) {
 	// A document whose text expands past the limit: zeros deflate a
 	// thousandfold, so the archive stays small.
