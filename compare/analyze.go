@@ -86,26 +86,28 @@ func Analyze(reports []*Report, opts Options) *Result {
 // for that surname, when they give exactly one: the same speaker then
 // reads the same in every report. A claim attributed to that surname
 // alone takes the full name too. A surname that two full names share
-// ("Tamimi": Bassem Tamimi, Ahed Tamimi) is left as it is.
+// ("Tamimi": Bassem Tamimi, Ahed Tamimi) is left as it is. Surnames match
+// whatever their case and accents ("Walesa", "Lech Wałęsa").
 func fullSurnames(quotes []Quote, claims []Claim) {
+	key := func(name string) string { return withoutAccents(strings.ToLower(name)) }
 	full := map[string][]string{} // surname → the full names that end with it
 	for _, q := range quotes {
 		ws := strings.Fields(q.Speaker)
 		if !q.person || len(ws) < 2 {
 			continue
 		}
-		s := strings.ToLower(ws[len(ws)-1])
+		s := key(ws[len(ws)-1])
 		if !slices.Contains(full[s], q.Speaker) {
 			full[s] = append(full[s], q.Speaker)
 		}
 	}
 	for i, q := range quotes {
-		if names := full[strings.ToLower(q.Speaker)]; q.person && len(names) == 1 {
+		if names := full[key(q.Speaker)]; q.person && len(names) == 1 {
 			quotes[i].Speaker = names[0]
 		}
 	}
 	for i, c := range claims {
-		if names := full[strings.ToLower(c.Source)]; len(names) == 1 && isCapitalised(c.Source) {
+		if names := full[key(c.Source)]; len(names) == 1 && isCapitalised(c.Source) {
 			claims[i].Source = names[0]
 		}
 	}

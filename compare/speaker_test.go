@@ -501,9 +501,9 @@ func TestDescriptionEnd(t *testing.T) {
 }
 
 // TestFullSurnames checks that a person a report names by surname alone
-// reads as the full name the other reports give, unless two full names
-// share the surname; a quoted subheading credited to that person reads so
-// too.
+// reads as the full name the other reports give, with or without its
+// accents, unless two full names share the surname; a quoted subheading
+// credited to that person reads so too.
 func TestFullSurnames(t *testing.T) {
 	bodies := []string{
 		"\"We have a lot of respect for the technology,\" Mr. Tan said on Monday.",
@@ -513,6 +513,8 @@ func TestFullSurnames(t *testing.T) {
 		"\"I was not afraid,\" Ahed Tamimi said.",
 		"Tan said the offer of $121 billion was the company's best and final one.",
 		"'Not a swap'\n\nMr. Tan said the offer was \"not a swap.\"",
+		"\"The strike goes on,\" Mr. Walesa said.",
+		"\"We stand together,\" Lech Wałęsa said.",
 	}
 	var reports []*Report
 	for _, b := range bodies {
@@ -525,7 +527,7 @@ func TestFullSurnames(t *testing.T) {
 			speakers[q.Report] = q.Speaker
 		}
 	}
-	for report, want := range map[string]string{"r1": "Hock Tan", "r2": "Hock Tan", "r3": "Tamimi", "r4": "Bassem Tamimi", "r7": "Hock Tan"} {
+	for report, want := range map[string]string{"r1": "Hock Tan", "r2": "Hock Tan", "r3": "Tamimi", "r4": "Bassem Tamimi", "r7": "Hock Tan", "r8": "Lech Wałęsa"} {
 		if got := speakers[report]; got != want {
 			t.Errorf("speaker of %s's quote = %q, want %q", report, got, want)
 		}
