@@ -133,3 +133,24 @@ func TestRowSpeaker(t *testing.T) {
 		t.Errorf("row speakers %q, want the quote's speaker and no source for the claim", got)
 	}
 }
+
+func TestRowLabel(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		r    row
+		want string
+	}{
+		{"quote", row{kind: compare.KindQuote, speaker: "Elena Marsh", opening: "We will not raise taxes"},
+			"❝ Elena Marsh: We will not raise taxes"},
+		{"claim", row{kind: compare.KindClaim, opening: "Last winter the river came over the Eastside wall…"},
+			"≡ Last winter the river came over the Eastside wall…"},
+		{"claim whose words name its source", row{kind: compare.KindClaim, speaker: "Tom Reyes", opening: "Deputy Mayor Tom Reyes said the city had spoken…"},
+			"≡ Deputy Mayor Tom Reyes said the city had spoken…"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := rowLabel(&tc.r); got != tc.want {
+				t.Errorf("rowLabel = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -133,6 +133,20 @@ func (cv *caseView) sizeColumns() {
 	cv.matrix.SetColumnWidth(0, labelColumnWidth)
 }
 
+// rowLabel is what the first column says of a row: a mark of its kind,
+// who said it unless its opening words name them ("Deputy Mayor Tom Reyes
+// said …"), and the opening words.
+func rowLabel(r *row) string {
+	text := "❝ "
+	if r.kind == compare.KindClaim {
+		text = "≡ "
+	}
+	if r.speaker != "" && !strings.Contains(r.opening, r.speaker) {
+		text += r.speaker + ": "
+	}
+	return text + r.opening
+}
+
 // updateCell fills a matrix cell.
 func (cv *caseView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*matrixCell)
@@ -141,15 +155,7 @@ func (cv *caseView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	r := cv.shown[id.Row]
 	if id.Col == 0 {
-		glyph := "❝"
-		if r.kind == compare.KindClaim {
-			glyph = "≡"
-		}
-		text := glyph + " "
-		if r.speaker != "" {
-			text += r.speaker + ": "
-		}
-		text += r.opening
+		text := rowLabel(r)
 		if reviewed(r, cv.verdicts) {
 			text = "✓ " + text
 		}
