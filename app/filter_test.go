@@ -146,6 +146,8 @@ func TestRowLabel(t *testing.T) {
 			"≡ Last winter the river came over the Eastside wall…"},
 		{"claim whose words name its source", row{kind: compare.KindClaim, speaker: "Tom Reyes", opening: "Deputy Mayor Tom Reyes said the city had spoken…"},
 			"≡ Deputy Mayor Tom Reyes said the city had spoken…"},
+		{"claim whose words name its source by surname", row{kind: compare.KindClaim, speaker: "Elena Marsh", opening: "Marsh said the contract includes penalties…"},
+			"≡ Marsh said the contract includes penalties…"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := rowLabel(&tc.r); got != tc.want {

@@ -135,13 +135,13 @@ func (cv *caseView) sizeColumns() {
 
 // rowLabel is what the first column says of a row: a mark of its kind,
 // who said it unless its opening words name them ("Deputy Mayor Tom Reyes
-// said …"), and the opening words.
+// said …", "Marsh said …"), and the opening words.
 func rowLabel(r *row) string {
 	text := "❝ "
 	if r.kind == compare.KindClaim {
 		text = "≡ "
 	}
-	if r.speaker != "" && !strings.Contains(r.opening, r.speaker) {
+	if names := strings.Fields(r.speaker); len(names) > 0 && !strings.Contains(r.opening, names[len(names)-1]) {
 		text += r.speaker + ": "
 	}
 	return text + r.opening
