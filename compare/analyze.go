@@ -85,24 +85,38 @@ func Analyze(reports []*Report, opts Options) *Result {
 // report only writes "Mr. Tan") the full name that the other reports give
 // for that surname, when they give exactly one: the same speaker then
 // reads the same in every report. A claim attributed to that surname
-// alone takes the full name too. A surname that two full names share
+// alone takes the full name too, and so does a person quoted by first name
+// alone when one full name opens with it. A surname that two full names share
 // ("Tamimi": Bassem Tamimi, Ahed Tamimi) is left as it is. Surnames match
 // whatever their case and accents ("Walesa", "Lech Wałęsa").
 func fullSurnames(quotes []Quote, claims []Claim) {
 	key := func(name string) string { return withoutAccents(strings.ToLower(name)) }
-	full := map[string][]string{} // surname → the full names that end with it
+	full := map[string][]string{}  // surname → the full names that end with it
+	given := map[string][]string{} // first name → the full names that open with it
+	add := func(m map[string][]string, k, name string) {
+		if !slices.Contains(m[k], name) {
+			m[k] = append(m[k], name)
+		}
+	}
 	for _, q := range quotes {
 		ws := strings.Fields(q.Speaker)
 		if !q.person || len(ws) < 2 {
 			continue
 		}
-		s := key(ws[len(ws)-1])
-		if !slices.Contains(full[s], q.Speaker) {
-			full[s] = append(full[s], q.Speaker)
-		}
+		add(full, key(ws[len(ws)-1]), q.Speaker)
+		add(given, key(ws[0]), q.Speaker)
 	}
 	for i, q := range quotes {
-		if names := full[key(q.Speaker)]; q.person && len(names) == 1 {
+		// A surname, of a speaker read as a person; a first name alone
+		// ("Quentin", as a friend calls him), which only a person has,
+		// when it is nobody's surname.
+		names, ok := full[key(q.Speaker)]
+		if !ok {
+			names = given[key(q.Speaker)]
+		} else if !q.person {
+			continue
+		}
+		if len(names) == 1 {
 			quotes[i].Speaker = names[0]
 		}
 	}

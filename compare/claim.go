@@ -192,7 +192,7 @@ func newClaim(d *document, s Span, besideQuote bool, after *Quote) (Claim, bool)
 	}
 	c := Claim{Report: d.report.ID, Text: text, Span: s, toks: toks}
 	if slices.ContainsFunc(toks, func(t token) bool { return attributionCues[t.key] }) {
-		c.Source = d.fullName(claimSource(text), s)
+		c.Source = withoutLegalForm(d.fullName(claimSource(text), s))
 	}
 	if speakers && (c.Source == "" || pronounCase[strings.ToLower(c.Source)]) {
 		c.Source = after.Speaker // "…," Marsh said, though she added that …

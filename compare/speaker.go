@@ -158,7 +158,7 @@ func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
 		}
 	}
 	for i := range quotes {
-		quotes[i].Speaker = displayName(quotes[i].Speaker)
+		quotes[i].Speaker = withoutLegalForm(displayName(quotes[i].Speaker))
 		quotes[i].person = ents[i] != nil && ents[i].isPerson()
 	}
 	// A quote without a cue whose paragraph holds a later attributed one
@@ -1678,6 +1678,21 @@ func hasSpeechCue(s string) bool {
 	_, ok := postCue(ws)
 	return ok
 }
+
+// withoutLegalForm drops the legal form that closes a firm's name
+// ("Broadcom Ltd", "Qualcomm Inc."): a firm speaks under its name, and
+// reports that leave the form out name the same speaker.
+func withoutLegalForm(name string) string {
+	words := strings.Fields(name)
+	if len(words) < 2 || !legalForms[strings.ToLower(strings.TrimRight(words[len(words)-1], "."))] {
+		return name
+	}
+	return strings.TrimRight(strings.Join(words[:len(words)-1], " "), ",")
+}
+
+// legalForms are the abbreviations of the legal form of a firm, without
+// their full stops.
+var legalForms = setOf("inc", "ltd", "corp", "co", "llc", "plc", "nv", "n.v", "ag", "sa", "s.a", "gmbh", "lp", "llp")
 
 // displayName writes a name that a transcript label gives in capitals
 // ("ELENA MARSH") the way the rest of a report would ("Elena Marsh").

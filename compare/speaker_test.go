@@ -235,7 +235,7 @@ func TestSpeakers(t *testing.T) {
 			want: []string{"Weekly Post"}, cues: []string{"put"}},
 		{name: "a credit before a dash opens no clause",
 			body: `(Wire) - Broadcom Ltd made a "best and final offer" on Monday.`,
-			want: []string{"Broadcom Ltd"}},
+			want: []string{"Broadcom"}},
 		{name: "a word capitalised only to open sentences is no name",
 			body: "Mary Horomanski got a huge bill.\nTurns out, she owed less.\n\"I want a heart monitor,\" she told the paper.",
 			want: []string{"Mary Horomanski"}},
@@ -503,7 +503,8 @@ func TestDescriptionEnd(t *testing.T) {
 // TestFullSurnames checks that a person a report names by surname alone
 // reads as the full name the other reports give, with or without its
 // accents, unless two full names share the surname; a quoted subheading
-// credited to that person reads so too.
+// credited to that person reads so too, and so does a person quoted by
+// first name alone.
 func TestFullSurnames(t *testing.T) {
 	bodies := []string{
 		"\"We have a lot of respect for the technology,\" Mr. Tan said on Monday.",
@@ -515,6 +516,8 @@ func TestFullSurnames(t *testing.T) {
 		"'Not a swap'\n\nMr. Tan said the offer was \"not a swap.\"",
 		"\"The strike goes on,\" Mr. Walesa said.",
 		"\"We stand together,\" Lech Wałęsa said.",
+		"\"I promise you the car is fine,\" Quentin said.",
+		"\"It was one of my biggest regrets,\" Quentin Tarantino said.",
 	}
 	var reports []*Report
 	for _, b := range bodies {
@@ -527,12 +530,28 @@ func TestFullSurnames(t *testing.T) {
 			speakers[q.Report] = q.Speaker
 		}
 	}
-	for report, want := range map[string]string{"r1": "Hock Tan", "r2": "Hock Tan", "r3": "Tamimi", "r4": "Bassem Tamimi", "r7": "Hock Tan", "r8": "Lech Wałęsa"} {
+	for report, want := range map[string]string{"r1": "Hock Tan", "r2": "Hock Tan", "r3": "Tamimi", "r4": "Bassem Tamimi", "r7": "Hock Tan", "r8": "Lech Wałęsa", "r10": "Quentin Tarantino"} {
 		if got := speakers[report]; got != want {
 			t.Errorf("speaker of %s's quote = %q, want %q", report, got, want)
 		}
 	}
 	if i := slices.IndexFunc(res.Claims, func(c Claim) bool { return c.Report == "r6" }); i < 0 || res.Claims[i].Source != "Hock Tan" {
 		t.Errorf("claims of r6 = %+v, want one attributed to Hock Tan", res.Claims)
+	}
+}
+
+func TestWithoutLegalForm(t *testing.T) {
+	for in, want := range map[string]string{
+		"Broadcom Ltd":              "Broadcom",
+		"Qualcomm Inc.":             "Qualcomm",
+		"Acme, Inc.":                "Acme",
+		"Jana Partners LLC":         "Jana Partners",
+		"Pennsylvania Electric Co.": "Pennsylvania Electric",
+		"Ltd":                       "Ltd",
+		"Elena Marsh":               "Elena Marsh",
+	} {
+		if got := withoutLegalForm(in); got != want {
+			t.Errorf("withoutLegalForm(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
