@@ -107,13 +107,15 @@ func fullSurnames(quotes []Quote, claims []Claim) {
 		add(given, key(ws[0]), q.Speaker)
 	}
 	for i, q := range quotes {
-		// A surname, of a speaker read as a person; a first name alone
-		// ("Quentin", as a friend calls him), which only a person has,
-		// when it is nobody's surname.
-		names, ok := full[key(q.Speaker)]
-		if !ok {
-			names = given[key(q.Speaker)]
-		} else if !q.person {
+		// A surname, of a speaker read as a person; a known first name
+		// alone ("Quentin", as a friend calls him), when it is nobody's
+		// surname.
+		k := key(q.Speaker)
+		names, ok := full[k]
+		switch {
+		case !ok && (maleNames[k] || femaleNames[k]):
+			names = given[k]
+		case !q.person:
 			continue
 		}
 		if len(names) == 1 {
