@@ -85,10 +85,11 @@ func Analyze(reports []*Report, opts Options) *Result {
 // report only writes "Mr. Tan") the full name that the other reports give
 // for that surname, when they give exactly one: the same speaker then
 // reads the same in every report. A claim attributed to that surname
-// alone takes the full name too, and so does a person quoted by first name
-// alone when one full name opens with it. A surname that two full names share
-// ("Tamimi": Bassem Tamimi, Ahed Tamimi) is left as it is. Surnames match
-// whatever their case and accents ("Walesa", "Lech Wałęsa").
+// alone takes the full name too, and so does a speaker named by a known
+// first name alone ("Quentin") when one full name opens with it. A surname
+// that two full names share ("Tamimi": Bassem Tamimi, Ahed Tamimi) is left
+// as it is. Names match whatever their case and accents ("Walesa", "Lech
+// Wałęsa").
 func fullSurnames(quotes []Quote, claims []Claim) {
 	key := func(name string) string { return withoutAccents(strings.ToLower(name)) }
 	full := map[string][]string{}  // surname → the full names that end with it
