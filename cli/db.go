@@ -73,7 +73,7 @@ type subcommand struct {
 
 // runFamily runs the subcommand args[0] of a command family.
 func runFamily(env *Env, family string, subs map[string]subcommand, order []string, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 || isHelp(args[0]) {
 		w := env.Stderr
 		fmt.Fprintf(w, "Usage: parallax %s COMMAND [ARGS]\n\nCommands:\n", family)
 		for _, name := range order {
