@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -75,15 +76,20 @@ func runCaseList(env *Env, args []string) error {
 	return tw.Flush()
 }
 
+// anyNumber, as openCase's maxOperands, lets a command take any number of
+// operands.
+const anyNumber = math.MaxInt
+
 // openCase parses a command's options and operands, the first of which
-// is a case number, at least minOperands in all; opens the database named
-// by *db; and reads the case. It returns the case and the other operands.
-func openCase(fs *flag.FlagSet, args []string, db *string, minOperands int) (*storage.Store, storage.Case, []string, error) {
+// is a case number, from minOperands to maxOperands in all; opens the
+// database named by *db; and reads the case. It returns the case and the
+// other operands.
+func openCase(fs *flag.FlagSet, args []string, db *string, minOperands, maxOperands int) (*storage.Store, storage.Case, []string, error) {
 	operands, err := parse(fs, args)
 	if err != nil {
 		return nil, storage.Case{}, nil, err
 	}
-	if len(operands) < minOperands {
+	if len(operands) < minOperands || len(operands) > maxOperands {
 		fs.Usage()
 		return nil, storage.Case{}, nil, errUsage
 	}
@@ -107,7 +113,7 @@ func runCaseShow(env *Env, args []string) error {
 	fs := newFlags(env, "case show", "CASE", "Shows a case: its reports, its analysis (made afresh when the reports\n"+
 		"changed) and the current verdicts, orphaned ones included.")
 	db := dbFlag(fs)
-	s, c, _, err := openCase(fs, args, db, 1)
+	s, c, _, err := openCase(fs, args, db, 1, 1)
 	if err != nil {
 		return err
 	}
@@ -187,7 +193,7 @@ func runCaseAdd(env *Env, args []string) error {
 		"Adds reports to a case, all or none, and analyses the case again.")
 	db := dbFlag(fs)
 	reference := fs.String("reference", "", "the report (an official transcript, say) every group is compared against")
-	s, c, files, err := openCase(fs, args, db, 2)
+	s, c, files, err := openCase(fs, args, db, 2, anyNumber)
 	if err != nil {
 		return err
 	}
@@ -226,7 +232,7 @@ func runCaseRemove(env *Env, args []string) error {
 		"Removes reports (by the numbers 'parallax case show' gives) from a case and\n"+
 			"analyses it again. Verdicts on their quotes and claims are kept, as orphans.")
 	db := dbFlag(fs)
-	s, c, operands, err := openCase(fs, args, db, 2)
+	s, c, operands, err := openCase(fs, args, db, 2, anyNumber)
 	if err != nil {
 		return err
 	}
@@ -252,7 +258,7 @@ func runCaseAnalyze(env *Env, args []string) error {
 		"Analyses a case's reports, stores the analysis and prints it as\n'parallax compare' does.")
 	db := dbFlag(fs)
 	format := fs.String("format", "text", "output `format`: text or json")
-	s, c, _, err := openCase(fs, args, db, 1)
+	s, c, _, err := openCase(fs, args, db, 1, 1)
 	if err != nil {
 		return err
 	}
@@ -281,7 +287,7 @@ func runCaseRename(env *Env, args []string) error {
 		"Gives a case a new title, and a new description with --description\n(--description \"\" clears it). Reports and verdicts stay as they are.")
 	db := dbFlag(fs)
 	description := fs.String("description", "", "what the case is about (default: the description it has)")
-	s, c, words, err := openCase(fs, args, db, 2)
+	s, c, words, err := openCase(fs, args, db, 2, anyNumber)
 	if err != nil {
 		return err
 	}
@@ -310,15 +316,11 @@ func runCaseDelete(env *Env, args []string) error {
 			"that holds verdicts is deleted only with --yes: export it first to keep them.")
 	db := dbFlag(fs)
 	yes := fs.Bool("yes", false, "delete even though the case holds verdicts")
-	s, c, extra, err := openCase(fs, args, db, 1)
+	s, c, _, err := openCase(fs, args, db, 1, 1)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if len(extra) > 0 {
-		fs.Usage()
-		return errUsage
-	}
 	ctx := context.Background()
 	current, err := s.CurrentVerdicts(ctx, c.ID)
 	if err != nil {

@@ -139,6 +139,11 @@ func TestCaseBadInput(t *testing.T) {
 		{"nothing added", []string{"case", "show", "1"}, 0, []string{"none yet"}, nil},
 		{"missing file", []string{"case", "add", "1", filepath.Join(dir, "missing.txt")}, 1, nil, []string{"missing.txt"}},
 		{"add", append([]string{"case", "add", "1"}, sample...), 0, nil, nil},
+		// An operand too many is refused, not dropped: "show 1 2" shows no case 2.
+		{"show two cases", []string{"case", "show", "1", "2"}, 2, nil, []string{"Usage: parallax case show"}},
+		{"analyze two cases", []string{"case", "analyze", "1", "2"}, 2, nil, []string{"Usage: parallax case analyze"}},
+		{"export two cases", []string{"export", "--format", "csv", "1", "2"}, 2, nil, []string{"Usage: parallax export"}},
+		{"history of two refs", []string{"verdict", "history", "1", "g1", "g2"}, 2, nil, []string{"Usage: parallax verdict history"}},
 		{"unknown status", []string{"verdict", "set", "1", "g1", "wrong"}, 1, nil, []string{`"wrong" is not a status on the verdict scale`, "1 accurate"}},
 		{"unknown ref", []string{"verdict", "set", "1", "g999", "accurate"}, 1, nil, []string{`no quote, claim or group "g999"`}},
 		{"bad evidence", []string{"verdict", "set", "--evidence", "minutes.pdf", "1", "g1", "accurate"}, 1, nil, []string{"not an absolute http or https URL"}},

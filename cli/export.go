@@ -26,7 +26,7 @@ func runExport(env *Env, args []string) error {
 	org := fs.String("org", "", "ClaimReview: the reviewing organisation's `name`")
 	orgURL := fs.String("org-url", "", "ClaimReview: the organisation's home page `URL`")
 	pageURL := fs.String("url", "", "ClaimReview: the `URL` of the page that publishes the reviews")
-	s, c, _, err := openCase(fs, args, db, 1)
+	s, c, _, err := openCase(fs, args, db, 1, 1)
 	if err != nil {
 		return err
 	}

@@ -41,7 +41,7 @@ func runVerdictSet(env *Env, args []string) error {
 	var evidence stringList
 	fs.Var(&evidence, "evidence", "a `URL` that backs the verdict (repeatable)")
 	reviewer := fs.String("reviewer", defaultReviewer(), "who gives the verdict")
-	s, c, operands, err := openCase(fs, args, db, 3)
+	s, c, operands, err := openCase(fs, args, db, 3, anyNumber)
 	if err != nil {
 		return err
 	}
@@ -77,7 +77,7 @@ func runVerdictHistory(env *Env, args []string) error {
 		"Shows every verdict of a case, oldest first, or those on one rendering or group.\n"+
 			"Verdicts whose quote or claim is no longer in the analysis show as orphans.")
 	db := dbFlag(fs)
-	s, c, operands, err := openCase(fs, args, db, 1)
+	s, c, operands, err := openCase(fs, args, db, 1, 2)
 	if err != nil {
 		return err
 	}
