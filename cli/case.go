@@ -322,14 +322,11 @@ func runCaseDelete(env *Env, args []string) error {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	current, err := s.CurrentVerdicts(ctx, c.ID)
-	if err != nil {
-		return err
-	}
 	all, err := s.AllVerdicts(ctx, c.ID)
 	if err != nil {
 		return err
 	}
+	current := storage.Current(all)
 	if len(all) > 0 && !*yes {
 		lost := compare.Plural(len(current), "verdict")
 		if len(all) > len(current) {

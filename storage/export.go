@@ -66,7 +66,7 @@ func (s *Store) loadCaseData(ctx context.Context, caseID int64) (*caseData, erro
 	if d.History, err = s.AllVerdicts(ctx, caseID); err != nil {
 		return nil, err
 	}
-	d.Current = current(d.History)
+	d.Current = Current(d.History)
 	for _, v := range d.Current {
 		if !v.Orphan {
 			d.byRef[v.Ref] = v

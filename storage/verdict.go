@@ -218,12 +218,13 @@ func (s *Store) CurrentVerdicts(ctx context.Context, caseID int64) ([]Verdict, e
 	if err != nil {
 		return nil, err
 	}
-	return current(all), nil
+	return Current(all), nil
 }
 
-// current keeps the newest entry of each attachment of a history sorted
-// oldest first.
-func current(all []Verdict) []Verdict {
+// Current keeps the current entries of a history that AllVerdicts gave:
+// the newest of each member or group, and of each orphaned target. It is
+// CurrentVerdicts for a caller that has the whole history already.
+func Current(all []Verdict) []Verdict {
 	last := map[string]int{}
 	var order []string
 	for i, v := range all {
