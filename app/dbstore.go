@@ -50,11 +50,8 @@ func (s *dbStore) Case(id int64) (CaseInfo, error) {
 
 // UpdateCase gives a case a new title and description.
 func (s *dbStore) UpdateCase(id int64, title, description string) (CaseInfo, error) {
-	ctx := context.Background()
-	if err := s.db.UpdateCase(ctx, id, title, description); err != nil {
-		return CaseInfo{}, err
-	}
-	return s.Case(id)
+	c, err := s.db.UpdateCase(context.Background(), id, title, description)
+	return caseInfo(c), err
 }
 
 // DeleteCase deletes a case and everything in it.

@@ -298,11 +298,7 @@ func runCaseRename(env *Env, args []string) error {
 			newDescription = *description
 		}
 	})
-	ctx := context.Background()
-	if err := s.UpdateCase(ctx, c.ID, strings.Join(words, " "), newDescription); err != nil {
-		return err
-	}
-	renamed, err := s.Case(ctx, c.ID)
+	renamed, err := s.UpdateCase(context.Background(), c.ID, strings.Join(words, " "), newDescription)
 	if err != nil {
 		return err
 	}

@@ -131,25 +131,30 @@ func caseByUID(ctx context.Context, tx *sql.Tx, uid string) (int64, error) {
 }
 
 // UpdateCase changes a case's title and description, trimmed of spaces,
-// and marks the case changed. An empty title is refused; a missing case
-// gives ErrNotFound.
-func (s *Store) UpdateCase(ctx context.Context, id int64, title, description string) error {
+// marks the case changed and returns it. An empty title is refused; a
+// missing case gives ErrNotFound.
+func (s *Store) UpdateCase(ctx context.Context, id int64, title, description string) (Case, error) {
 	title = strings.TrimSpace(title)
 	if title == "" {
-		return fmt.Errorf("update case %d: the title is empty", id)
+		return Case{}, fmt.Errorf("update case %d: the title is empty", id)
 	}
+	var c Case
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE cases SET title = ?, description = ?, updated_at = ? WHERE id = ?`,
 			title, strings.TrimSpace(description), formatTime(time.Now()), id)
 		if err != nil {
 			return err
 		}
-		return mustAffect(res, ErrNotFound)
+		if err := mustAffect(res, ErrNotFound); err != nil {
+			return err
+		}
+		c, err = queryCase(ctx, tx, id)
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("update case %d: %w", id, err)
+		return Case{}, fmt.Errorf("update case %d: %w", id, err)
 	}
-	return nil
+	return c, nil
 }
 
 // DeleteCase deletes a case with its reports, analysis, search index

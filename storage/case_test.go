@@ -44,7 +44,7 @@ func TestUpdateCase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			err = s.UpdateCase(ctx, tc.id, tc.title, tc.description)
+			updated, err := s.UpdateCase(ctx, tc.id, tc.title, tc.description)
 			switch {
 			case tc.wantErr == "" && err != nil:
 				t.Fatalf("UpdateCase: %v", err)
@@ -62,6 +62,9 @@ func TestUpdateCase(t *testing.T) {
 					t.Errorf("a refused update changed the case: %+v, was %+v", after, before)
 				}
 				return
+			}
+			if updated != after {
+				t.Errorf("UpdateCase returned %+v, the stored case is %+v", updated, after)
 			}
 			if after.Title != tc.wantTitle || after.Description != tc.wantDescription {
 				t.Errorf("case = %q / %q, want %q / %q", after.Title, after.Description, tc.wantTitle, tc.wantDescription)
@@ -84,7 +87,7 @@ func TestUpdateCase(t *testing.T) {
 		t.Errorf("Cases() = %+v, want case %d first and %+v unchanged", cases, c.ID, other)
 	}
 	// Search finds the case by its new title.
-	if err := s.UpdateCase(ctx, c.ID, "Riverside levy", ""); err != nil {
+	if _, err := s.UpdateCase(ctx, c.ID, "Riverside levy", ""); err != nil {
 		t.Fatal(err)
 	}
 	hits, err := s.Search(ctx, "riverbank", c.ID, 1)
