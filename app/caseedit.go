@@ -67,11 +67,10 @@ func (u *UI) renameCase(c CaseInfo) {
 
 // caseRenamed shows a case's new title where the window shows it.
 func (u *UI) caseRenamed(c CaseInfo) {
-	if u.cv == nil {
+	switch {
+	case u.cv == nil:
 		u.showWelcome()
-		return
-	}
-	if u.cv.info.ID == c.ID {
+	case u.isOpen(c):
 		u.cv.info = c
 		u.win.SetTitle(windowTitle(c))
 	}
