@@ -237,14 +237,11 @@ func (u *UI) showDialog(d dialog.Dialog) {
 	d.Show()
 }
 
-// dismissDialog dismisses the top dialog over the main window and tells
-// whether there was one.
-func (u *UI) dismissDialog() bool {
-	if len(u.dialogs) == 0 {
-		return false
+// dismissDialog dismisses the top dialog over the main window, if any.
+func (u *UI) dismissDialog() {
+	if n := len(u.dialogs); n > 0 {
+		u.dialogs[n-1].Dismiss()
 	}
-	u.dialogs[len(u.dialogs)-1].Dismiss()
-	return true
 }
 
 // reviewer returns the reviewer's name from the preferences.

@@ -106,9 +106,13 @@ func (u *UI) onRune(r rune) {
 	}
 }
 
-// onKey handles the review keys that are not characters.
+// onKey handles the review keys that are not characters; while a dialog
+// is open, Escape dismisses the top one and the others do nothing.
 func (u *UI) onKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && u.dismissDialog() || len(u.dialogs) > 0 {
+	if len(u.dialogs) > 0 {
+		if k.Name == fyne.KeyEscape {
+			u.dismissDialog()
+		}
 		return
 	}
 	cv := u.cv
