@@ -55,7 +55,7 @@ func (cv *caseView) addFiles(paths []string) {
 				cv.idle()
 			}
 			if len(errs) > 0 {
-				cv.ui.showErrors(fmt.Sprintf("%d of %d files could not be added", len(errs), len(paths)), errs)
+				cv.ui.showErrors(fmt.Sprintf("%d of %s could not be added", len(errs), compare.Plural(len(paths), "file")), errs)
 			}
 		})
 	}()

@@ -131,28 +131,34 @@ func TestAddReportsFillsMatrix(t *testing.T) {
 }
 
 func TestAddFilesReportsErrors(t *testing.T) {
-	u := newTestUI(t, NewMemoryStore())
-	c, _ := u.store.NewCase("Errors")
-	u.openCase(c)
-	waitAnalysis(t, u)
 	paths := writeReports(t, map[string]string{"empty.txt": "  \n", "good.txt": "Outlet: Good\n\nShe said \"yes\"."})
 	slices.Sort(paths)
-	u.cv.addFiles(append(paths, "/nonexistent/missing.txt"))
-	waitAnalysis(t, u)
-	if len(u.cv.reports) != 1 {
-		t.Errorf("%d reports added, want the 1 readable one", len(u.cv.reports))
-	}
-	var texts []string
-	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
-		if l, ok := o.(*widget.Label); ok {
-			texts = append(texts, l.Text)
-		}
-	}
-	msg := strings.Join(texts, "\n")
-	for _, want := range []string{"empty.txt", "empty", "missing.txt", "2 of 3"} {
-		if !strings.Contains(msg, want) {
-			t.Errorf("error dialog %q does not mention %q", msg, want)
-		}
+	for _, tc := range []struct {
+		name  string
+		paths []string
+		added int
+		want  []string
+	}{
+		{"two of three fail", append(paths, "/nonexistent/missing.txt"), 1, []string{"empty.txt", "empty", "missing.txt", "2 of 3"}},
+		{"the only file fails", []string{"/nonexistent/missing.txt"}, 0, []string{"missing.txt", "1 of 1 file could not be added"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := newTestUI(t, NewMemoryStore())
+			c, _ := u.store.NewCase("Errors")
+			u.openCase(c)
+			waitAnalysis(t, u)
+			u.cv.addFiles(tc.paths)
+			waitAnalysis(t, u)
+			if len(u.cv.reports) != tc.added {
+				t.Errorf("%d reports added, want the %d readable", len(u.cv.reports), tc.added)
+			}
+			msg := overlayText(t, u.win)
+			for _, want := range tc.want {
+				if !strings.Contains(msg, want) {
+					t.Errorf("error dialog %q does not mention %q", msg, want)
+				}
+			}
+		})
 	}
 }
 
