@@ -766,12 +766,17 @@ func buildCast(d *document) *cast {
 func lowerWords(body string) map[string]bool {
 	set := map[string]bool{}
 	for w := range letterRuns(body) {
-		if strings.ToLower(w.text) == w.text {
+		if !strings.ContainsFunc(w.text, changesInLowerCase) {
 			set[w.text] = true
 		}
 	}
 	return set
 }
+
+// changesInLowerCase reports whether lower case writes r otherwise: a
+// word with no such letter is in lower case already, which this tells
+// without building a lower-case copy.
+func changesInLowerCase(r rune) bool { return unicode.ToLower(r) != r }
 
 // openersOnly returns, lower-cased, the capitalised words that body
 // writes only where a sentence opens, never within one: "Turns" in
