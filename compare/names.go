@@ -1016,28 +1016,7 @@ var bareInfinitives = setOf("say", "speak", "tell", "ask", "add", "explain", "de
 // a sentence's words: after "But", "And" and the like, and after an
 // opening phrase set off by a comma ("On Monday, …").
 func clauseStart(ws []word) int {
-	i := 0
-	// A dateline: "TEMPE, Ariz. --".
-	if len(ws) > 1 && len(ws[0].text) > 2 && strings.ToUpper(ws[0].text) == ws[0].text && ws[1].text == "," {
-		for k := 2; k < len(ws) && k < 10; k++ {
-			if strings.ContainsAny(ws[k].text, "—–-") && ws[k].punct {
-				i = k + 1
-			}
-		}
-	}
-	// A credit or a heading in capitals set off by a dash: "(Reuters) -",
-	// "CONGRESS HAS INVESTIGATED HIM —".
-	for k := 0; k < len(ws) && k < 8; k++ {
-		if isDash(ws[k]) {
-			if k > 0 {
-				i = k + 1
-			}
-			break
-		}
-		if !ws[k].punct && (strings.ToUpper(ws[k].text) != ws[k].text || len(ws[k].text) < 2) && !(k == 1 && ws[0].text == "(") {
-			break
-		}
-	}
+	i := datelineEnd(ws)
 	for i < len(ws) && (ws[i].punct || clauseOpeners[ws[i].lower()] || adverbs[ws[i].lower()] && strings.HasSuffix(ws[i].lower(), "ly")) {
 		i++
 	}
@@ -1059,6 +1038,36 @@ func clauseStart(ws []word) int {
 			break
 		}
 		i = next
+	}
+	return i
+}
+
+// datelineEnd returns the index of the word after the dash that closes a
+// dateline, a credit or a heading in capitals opening a paragraph's words
+// ws — "TEMPE, Ariz. --", "(Reuters) -", "CONGRESS HAS INVESTIGATED HIM —"
+// — or 0 when ws opens with none.
+func datelineEnd(ws []word) int {
+	i := 0
+	// A dateline: "TEMPE, Ariz. --".
+	if len(ws) > 1 && len(ws[0].text) > 2 && strings.ToUpper(ws[0].text) == ws[0].text && ws[1].text == "," {
+		for k := 2; k < len(ws) && k < 10; k++ {
+			if strings.ContainsAny(ws[k].text, "—–-") && ws[k].punct {
+				i = k + 1
+			}
+		}
+	}
+	// A credit or a heading in capitals set off by a dash: "(Reuters) -",
+	// "CONGRESS HAS INVESTIGATED HIM —".
+	for k := 0; k < len(ws) && k < 8; k++ {
+		if isDash(ws[k]) {
+			if k > 0 {
+				i = k + 1
+			}
+			break
+		}
+		if !ws[k].punct && (strings.ToUpper(ws[k].text) != ws[k].text || len(ws[k].text) < 2) && !(k == 1 && ws[0].text == "(") {
+			break
+		}
 	}
 	return i
 }
