@@ -1048,11 +1048,21 @@ func clauseStart(ws []word) int {
 // — or 0 when ws opens with none.
 func datelineEnd(ws []word) int {
 	i := 0
-	// A dateline: "TEMPE, Ariz. --".
-	if len(ws) > 1 && len(ws[0].text) > 2 && strings.ToUpper(ws[0].text) == ws[0].text && ws[1].text == "," {
-		for k := 2; k < len(ws) && k < 10; k++ {
-			if strings.ContainsAny(ws[k].text, "—–-") && ws[k].punct {
+	// A place in capitals, then a comma or a credit in brackets, and a
+	// dash: "TEMPE, Ariz. --", "CAPE CANAVERAL, Fla. —", "LONDON
+	// (Reuters) -".
+	place := 0
+	for place < len(ws) && isCapitals(ws[place]) {
+		place++
+	}
+	if place > 0 && place < len(ws) && len(ws[0].text) > 2 && (ws[place].text == "," || ws[place].text == "(") {
+		for k := place + 1; k < len(ws) && k < place+12; k++ {
+			if isDash(ws[k]) {
+				for k+1 < len(ws) && isDash(ws[k+1]) {
+					k++ // "--"
+				}
 				i = k + 1
+				break
 			}
 		}
 	}
@@ -1070,6 +1080,11 @@ func datelineEnd(ws []word) int {
 		}
 	}
 	return i
+}
+
+// isCapitals reports whether w is a word written in capitals: WASHINGTON.
+func isCapitals(w word) bool {
+	return !w.punct && strings.ToUpper(w.text) == w.text && strings.ToLower(w.text) != w.text
 }
 
 // timeNouns name a stretch of time: "this week", "that morning".

@@ -385,20 +385,9 @@ func titleEnd(r *Report) int {
 }
 
 // isDateline reports whether line opens with a news dateline, which begins
-// a story's first paragraph, never its title: a place in capitals and a
-// dash within the first few words (WASHINGTON (AP) — …, BERLIN, Jan. 3 – …).
+// a story's first paragraph, never its title (see datelineEnd).
 func isDateline(line string) bool {
-	place := leadingWord(line)
-	if utf8.RuneCountInString(place) < 2 || strings.ToUpper(place) != place || strings.ToLower(place) == place {
-		return false
-	}
-	head := strings.Fields(line)
-	for i, w := range head[:min(len(head), 6)] {
-		if i > 0 && (w == "—" || w == "–" || w == "―" || w == "-") {
-			return true
-		}
-	}
-	return false
+	return datelineEnd(splitWords(line, Span{0, len(line)}, nil)) > 0
 }
 
 func isQuoteSpace(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }

@@ -555,3 +555,34 @@ func TestWithoutLegalForm(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineEnd checks where the dateline, credit or heading in capitals
+// that opens a paragraph ends: after its dash, or nowhere.
+func TestDatelineEnd(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // the words after the dateline
+	}{
+		{"place and state", "TEMPE, Ariz. -- Bruce Arians said", "Bruce"},
+		{"place of two words", "CAPE HAVEN, Fla. — The rocket flew", "The"},
+		{"place and credit", "LONDON (Reuters) - The minister said", "The"},
+		{"place, date and credit", "EASTHAVEN, Sept. 26 (UPI) — Jill Stein was", "Jill"},
+		{"credit alone", "(Reuters) - Broadcom made an offer", "Broadcom"},
+		{"heading in capitals", "CONGRESS HAS INVESTIGATED HIM — He has been", "He"},
+		{"an acronym opens a sentence", "FBI Director James Comey — who was fired — said", ""},
+		{"a year before a comma", "2016, the year of the vote — was long", ""},
+		{"no dash", "WASHINGTON, the capital, was quiet", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := splitWords(tt.text, Span{0, len(tt.text)}, nil)
+			got := ""
+			if k := datelineEnd(ws); k > 0 {
+				got = ws[k].text
+			}
+			if got != tt.want {
+				t.Errorf("datelineEnd(%q) leaves %q first, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
