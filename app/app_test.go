@@ -22,12 +22,7 @@ func TestWelcomeThenSample(t *testing.T) {
 	if u.cv != nil {
 		t.Fatal("a case is open on a fresh start; want the welcome view")
 	}
-	var sample *widget.Button
-	for _, o := range test.LaidOutObjects(u.win.Content()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Open sample case" {
-			sample = b
-		}
-	}
+	sample := findButton(u.win.Content(), "Open sample case")
 	if sample == nil {
 		t.Fatal("the welcome view has no Open sample case button")
 	}

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -166,26 +165,12 @@ func TestReferenceAndRemove(t *testing.T) {
 func TestAddMenu(t *testing.T) {
 	u := newTestUI(t, NewMemoryStore())
 	cv := openSample(t, u)
-	var add *widget.Button
-	for _, o := range test.LaidOutObjects(cv.content) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Add…" {
-			add = b
-		}
-	}
+	add := findButton(cv.content, "Add…")
 	if add == nil {
 		t.Fatal("no Add… button")
 	}
 	test.Tap(add)
-	var items []string
-	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
-		switch o := o.(type) {
-		case *widget.Label:
-			items = append(items, o.Text)
-		case *canvas.Text:
-			items = append(items, o.Text)
-		}
-	}
-	got := strings.Join(items, "|")
+	got := overlayText(t, u.win)
 	if !strings.Contains(got, "Report file…") || !strings.Contains(got, "All reports in a folder…") {
 		t.Errorf("the Add menu offers %q", got)
 	}
