@@ -16,9 +16,11 @@ type claimFeatures struct {
 	report string
 	text   string // the claim's text
 	// pos is where the claim stands in its report, 0 (first) to 1 (last).
-	pos    float64
-	terms  []int32   // sorted term IDs
-	weight []float64 // weight of each term
+	pos float64
+	// terms are the sorted IDs of the terms the claim shares with some
+	// other claim: a term no other claim holds links nothing.
+	terms  []int32
+	weight []float64 // weight of each term, above 0
 	// what marks the terms that say what happened (words, figures,
 	// dates) rather than who was involved (names).
 	what []bool
@@ -216,14 +218,12 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 	n := float64(len(res.Claims))
 	for i := range feats {
 		f := &feats[i]
+		f.terms = slices.DeleteFunc(f.terms, func(t int32) bool { return df[t] < 2 })
 		f.weight = make([]float64, len(f.terms))
 		f.what = make([]bool, len(f.terms))
 		for j, t := range f.terms {
 			f.what[j] = what[t]
-			w := 0.0
-			if df[t] > 1 {
-				w = kinds[t] * math.Log(1+n/float64(df[t]))
-			}
+			w := kinds[t] * math.Log(1+n/float64(df[t]))
 			f.weight[j] = w
 			f.norm += w * w
 		}
@@ -321,9 +321,9 @@ type shared struct {
 
 // How a claim holds a term, as bits.
 const (
-	heldWeighted uint8 = 1 << iota // it holds the term, with a weight above 0
-	heldWhat                       // … and the term says what happened
-	heldName                       // the term is one of its names
+	heldTerm uint8 = 1 << iota // it holds the term
+	heldWhat                   // … and the term says what happened
+	heldName                   // the term is one of its names
 )
 
 func newClaimProbe(feats []claimFeatures, terms int) *claimProbe {
@@ -342,12 +342,10 @@ func (p *claimProbe) load(i int) {
 	p.unload()
 	f := &p.feats[i]
 	for j, t := range f.terms {
-		if f.weight[j] > 0 {
-			p.weight[t] = f.weight[j]
-			p.held[t] = heldWeighted
-			if f.what[j] {
-				p.held[t] |= heldWhat
-			}
+		p.weight[t] = f.weight[j]
+		p.held[t] = heldTerm
+		if f.what[j] {
+			p.held[t] |= heldWhat
 		}
 	}
 	for _, t := range f.names {
@@ -382,9 +380,8 @@ func (p *claimProbe) sim(j int) float64 {
 	}
 	var sh shared
 	for k, t := range b.terms {
-		// A term of no weight adds nothing, whether shared or not.
 		h := p.held[t]
-		if h&heldWeighted == 0 {
+		if h&heldTerm == 0 {
 			continue
 		}
 		sh.dot += p.weight[t] * b.weight[k]
@@ -897,9 +894,6 @@ func (p *claimProbe) linkage(a, b []int) (mean, least float64) {
 		clear(sums)
 		// Terms in increasing order, as sim adds them up.
 		for j, t := range fx.terms {
-			if fx.weight[j] <= 0 {
-				continue // a term of no weight adds nothing
-			}
 			for e := p.first[t]; e >= 0; e = p.posts[e].next {
 				post := &p.posts[e]
 				sh := &sums[post.claim]
