@@ -874,9 +874,20 @@ func (c *linkageCache) linkage(probe *claimProbe, members [][]int, a, b int) (me
 // number of reports.
 //
 // The terms of b's sample are indexed, so that each claim of a's sample
-// meets only the claims it shares a term with.
+// meets only the claims it shares a term with; a lone claim is loaded and
+// compared with each of b's, which costs less than the index.
 func (p *claimProbe) linkage(a, b []int) (mean, least float64) {
 	a, b = a[:min(len(a), linkageSample)], b[:min(len(b), linkageSample)]
+	least = math.Inf(1)
+	if len(a) == 1 {
+		p.load(a[0])
+		for _, y := range b {
+			s := p.sim(y)
+			mean += s
+			least = min(least, s)
+		}
+		return mean / float64(len(b)), least
+	}
 	p.unload()
 	p.posts = p.posts[:0]
 	for k, y := range b {
@@ -887,7 +898,6 @@ func (p *claimProbe) linkage(a, b []int) (mean, least float64) {
 		}
 	}
 	total, n := 0.0, 0
-	least = math.Inf(1)
 	for _, x := range a {
 		fx := &p.feats[x]
 		sums := p.sums[:len(b)]
