@@ -248,9 +248,8 @@ func TestClaimOtherNames(t *testing.T) {
 		"Qualcomm shares fell 3 percent on Monday.",
 		"Broadcom shares fell 3 percent on Monday.",
 		"Qualcomm rejected the Broadcom offer.")
-	feats, terms := claimTerms(res)
+	feats, probe := claimProbeOf(res)
 	a, b := &feats[0], &feats[1]
-	probe := newClaimProbe(feats, terms)
 	probe.load(0)
 	dot := 0.0
 	for i, x := range a.terms {

@@ -173,8 +173,7 @@ func TestClaimReferenceIsCentral(t *testing.T) {
 		"The council approved the flood barrier on Wednesday.",
 		"On Wednesday the council approved the flood barrier.",
 		"The harbour board debated the ferry timetable for hours.")
-	feats, terms := claimTerms(res)
-	probe := newClaimProbe(feats, terms)
+	feats, probe := claimProbeOf(res)
 	g := makeClaimGroup(res, feats, probe, []int{0, 1, 2}, "", DefaultOptions())
 	if g.Reference == "c1" {
 		t.Errorf("reference %s, the longest member; want one of the two alike (c2, c3)", g.Reference)
@@ -195,8 +194,7 @@ func TestBridged(t *testing.T) {
 		"The council approved the $48 million barrier on Wednesday.",
 		"The Eastside flooded three times last winter, the mayor said.",
 		"The harbour board debated the ferry timetable for hours.")
-	feats, terms := claimTerms(res)
-	p := newClaimProbe(feats, terms)
+	_, p := claimProbeOf(res)
 	floods := []int{0, 1}
 	if !bridged(p, floods, []int{2, 3}) {
 		t.Error("a group linked to the floods through the two-fact sentence alone is not bridged")
@@ -222,4 +220,11 @@ func claimsResult(texts ...string) *Result {
 		res.Claims = append(res.Claims, Claim{ID: fmt.Sprintf("c%d", i+1), Report: id, Text: text})
 	}
 	return res
+}
+
+// claimProbeOf reads the features of the claims of res, with a probe that
+// measures their similarity.
+func claimProbeOf(res *Result) ([]claimFeatures, *claimProbe) {
+	feats, terms := claimTerms(res)
+	return feats, newClaimProbe(feats, terms)
 }
