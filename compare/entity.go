@@ -81,7 +81,7 @@ func entityNamesIn(toks []token) []string {
 func nameWords(name string) []string {
 	var out []string
 	for _, w := range words(name) {
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
+		w = withoutPossessive(w)
 		if w != "" && !entityTitles[w] && w != "of" && w != "for" {
 			out = append(out, looseKey(withoutAccents(w)))
 		}

@@ -132,7 +132,7 @@ func init() {
 // stop word: plural, past and -ing endings go, so that released, release
 // and releasing meet.
 func stem(w string) string {
-	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
+	w = withoutPossessive(w)
 	if claimStopWords[w] || len(w) < 2 {
 		return ""
 	}
@@ -147,6 +147,12 @@ func stem(w string) string {
 		return s
 	}
 	return w
+}
+
+// withoutPossessive drops the possessive ending of a word key:
+// "broadcom's" and "reporters'" are "broadcom" and "reporters".
+func withoutPossessive(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
 }
 
 // plainStem cuts a word's common endings and keeps its first
