@@ -149,12 +149,6 @@ func treeGaps(text, tree letters) []gap {
 	return out
 }
 
-// wordRune tells whether r belongs to a word, as against punctuation: a
-// space between two word runes parts two words.
-func wordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
-}
-
 // closing tells whether r is punctuation written against what precedes
 // it: a comma, a full stop, a closing bracket or quotation mark…
 func closing(r rune) bool {
