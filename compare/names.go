@@ -15,10 +15,17 @@ type word struct {
 	Span
 	text  string
 	punct bool
+	// low is text lower-cased, when splitWords read the word.
+	low string
 }
 
 // lower returns the word lower-cased.
-func (w word) lower() string { return strings.ToLower(w.text) }
+func (w word) lower() string {
+	if w.low != "" {
+		return w.low
+	}
+	return strings.ToLower(w.text)
+}
 
 // capital reports whether the word starts with a capital letter.
 func (w word) capital() bool {
@@ -67,7 +74,7 @@ func splitWords(body string, s Span, out []word) []word {
 				j++
 			}
 		}
-		out = append(out, word{Span: Span{i, j}, text: body[i:j]})
+		out = append(out, word{Span: Span{i, j}, text: body[i:j], low: strings.ToLower(body[i:j])})
 		i = j
 	}
 	return out
