@@ -337,10 +337,11 @@ func (u *UI) caseList(cases []CaseInfo, open func(CaseInfo), manage func(c CaseI
 	return list
 }
 
-// popUpMenuUnder shows menu just under the object that asked for it.
-func popUpMenuUnder(c fyne.Canvas, menu *fyne.Menu, under fyne.CanvasObject) {
+// popUpMenuUnder shows menu over the main window, just under the object
+// that asked for it.
+func (u *UI) popUpMenuUnder(menu *fyne.Menu, under fyne.CanvasObject) {
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(under).AddXY(0, under.Size().Height)
-	widget.ShowPopUpMenuAtPosition(menu, c, pos)
+	widget.ShowPopUpMenuAtPosition(menu, u.win.Canvas(), pos)
 }
 
 // onDropped adds dropped files to the open case.

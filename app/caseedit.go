@@ -26,7 +26,7 @@ func (u *UI) caseMenu(c CaseInfo) *fyne.Menu {
 // showCaseMenu shows the menu of a listed case under the button that asked
 // for it.
 func (u *UI) showCaseMenu(c CaseInfo, under fyne.CanvasObject) {
-	popUpMenuUnder(u.win.Canvas(), u.caseMenu(c), under)
+	u.popUpMenuUnder(u.caseMenu(c), under)
 }
 
 // renameCase asks for a case's new title and description, filled in with

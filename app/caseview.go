@@ -123,7 +123,7 @@ func (cv *caseView) addMenu(under fyne.CanvasObject) {
 		fyne.NewMenuItem("Report file…", cv.addFileDialog),
 		fyne.NewMenuItem("All reports in a folder…", cv.addFolderDialog),
 	)
-	popUpMenuUnder(cv.ui.win.Canvas(), menu, under)
+	cv.ui.popUpMenuUnder(menu, under)
 }
 
 // heading is a pane's bold title.
