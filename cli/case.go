@@ -270,16 +270,7 @@ func runCaseAnalyze(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := bufio.NewWriterSize(env.Stdout, 1<<16)
-	if *format == "json" {
-		err = a.WriteJSON(out)
-	} else {
-		err = writeText(out, a.Result, env.Color)
-	}
-	if err != nil {
-		return err
-	}
-	return out.Flush()
+	return writeResult(env, a.Result, *format)
 }
 
 func runCaseRename(env *Env, args []string) error {

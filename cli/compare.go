@@ -38,10 +38,15 @@ func runCompare(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res := compare.Analyze(reports, compare.DefaultOptions())
 	// Every file has been read: nothing can fail half-way through now.
+	return writeResult(env, compare.Analyze(reports, compare.DefaultOptions()), *format)
+}
+
+// writeResult prints an analysis in format, text or json, through a buffer.
+func writeResult(env *Env, res *compare.Result, format string) error {
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
-	if *format == "json" {
+	var err error
+	if format == "json" {
 		err = res.WriteJSON(out)
 	} else {
 		err = writeText(out, res, env.Color)
