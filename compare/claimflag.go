@@ -279,37 +279,25 @@ func onlyCount(qs []Quantity) *Quantity {
 // "in December" where the reference gives no month).
 func peerDateConflict(rf, mf *claimFeatures, peers []*claimFeatures) string {
 	for _, f := range append([]*claimFeatures{rf}, peers...) {
-		if datesMeet(f.dates, mf.dates) {
-			return dateConflict(f.dates, mf.dates)
+		if d, weighed := dateConflict(f.dates, mf.dates); weighed {
+			return d
 		}
 	}
 	return ""
 }
 
-// datesMeet tells whether dateConflict can weigh two claims' dates
-// against each other: some date of one overlaps or is of the size of
-// some date of the other.
-func datesMeet(a, b []dateRef) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x.overlaps(y) || x.size() == y.size() {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // dateConflict describes how two claims' dates disagree, or returns "" when
 // one states none, some date of one can be some date of the other, or the
 // two never name periods of one size (a day against a year is more likely
-// two events than one event told twice).
-func dateConflict(ref, member []dateRef) string {
+// two events than one event told twice). weighed tells whether it could
+// weigh the dates against each other: some date of one overlaps or is of
+// the size of some date of the other.
+func dateConflict(ref, member []dateRef) (detail string, weighed bool) {
 	var pair []dateRef
 	for _, a := range ref {
 		for _, b := range member {
 			if a.overlaps(b) {
-				return ""
+				return "", true
 			}
 			if pair == nil && a.size() == b.size() {
 				pair = []dateRef{a, b}
@@ -317,9 +305,9 @@ func dateConflict(ref, member []dateRef) string {
 		}
 	}
 	if pair == nil {
-		return ""
+		return "", false
 	}
-	return fmt.Sprintf("%s (%s) vs %s (%s)", pair[0].Text, pair[0], pair[1].Text, pair[1])
+	return fmt.Sprintf("%s (%s) vs %s (%s)", pair[0].Text, pair[0], pair[1].Text, pair[1]), true
 }
 
 // entitySwap finds, in a word diff, a name of the reference replaced by

@@ -275,7 +275,7 @@ func TestDateConflict(t *testing.T) {
 		{"no date in one", "on March 3", "at the weekend", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := dateConflict(readDates(tc.ref, base), readDates(tc.member, base)); got != tc.want {
+			if got, _ := dateConflict(readDates(tc.ref, base), readDates(tc.member, base)); got != tc.want {
 				t.Errorf("dateConflict(%q, %q) = %q, want %q", tc.ref, tc.member, got, tc.want)
 			}
 		})
