@@ -107,8 +107,7 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 			dates[r.ID] = d
 		}
 	}
-	var names []string
-	seenName := map[string]bool{}
+	nameWordsOf := map[string][]string{} // each name the claims give → its nameWords
 	claimNames := make([][]string, len(res.Claims))
 	toks := make([][]token, len(res.Claims))
 	for i, c := range res.Claims {
@@ -118,15 +117,10 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 		}
 		claimNames[i] = entityNamesIn(toks[i])
 		for _, n := range claimNames[i] {
-			if !seenName[n] {
-				seenName[n] = true
-				names = append(names, n)
+			if _, ok := nameWordsOf[n]; !ok {
+				nameWordsOf[n] = nameWords(n)
 			}
 		}
-	}
-	nameWordsOf := make(map[string][]string, len(names))
-	for _, n := range names {
-		nameWordsOf[n] = nameWords(n)
 	}
 	aliases := entityAliases(nameWordsOf)
 
