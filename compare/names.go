@@ -544,13 +544,22 @@ type cast struct {
 // surnameKey is the key a name is filed under: its last word, lower-cased,
 // without a possessive.
 func surnameKey(name string) string {
-	f := strings.Fields(name)
-	if len(f) == 0 {
-		return ""
-	}
-	k := strings.ToLower(f[len(f)-1])
+	k := strings.ToLower(lastField(name))
 	k = strings.TrimSuffix(strings.TrimSuffix(k, "'s"), "’s")
 	return strings.Trim(k, ",.;:")
+}
+
+// lastField returns the last of the words white space parts s into, as
+// strings.Fields gives them, without cutting s into all of them; "" when
+// s is blank.
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return s[i+n:]
 }
 
 // add files a name run read at pos and returns its entity. A name of

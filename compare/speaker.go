@@ -1683,10 +1683,11 @@ func hasSpeechCue(s string) bool {
 // ("Broadcom Ltd", "Qualcomm Inc."): a firm speaks under its name, and
 // reports that leave the form out name the same speaker.
 func withoutLegalForm(name string) string {
-	words := strings.Fields(name)
-	if len(words) < 2 || !legalForms[strings.ToLower(strings.TrimRight(words[len(words)-1], "."))] {
-		return name
+	last := lastField(name)
+	if !legalForms[strings.ToLower(strings.TrimRight(last, "."))] || last == strings.TrimSpace(name) {
+		return name // no legal form, or nothing before it
 	}
+	words := strings.Fields(name)
 	return strings.TrimRight(strings.Join(words[:len(words)-1], " "), ",")
 }
 

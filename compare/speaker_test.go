@@ -2,6 +2,7 @@ package compare
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -582,6 +583,22 @@ func TestDatelineEnd(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("datelineEnd(%q) leaves %q first, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLastField checks that lastField gives the last of strings.Fields'
+// words, white space of every kind included.
+func TestLastField(t *testing.T) {
+	for _, s := range []string{"", "  ", "Tan", "Mr. Tan", "Lech Wałęsa ", "Ana\u00a0Ruiz", "Ana\u3000Ruiz\n", "Broadcom  Ltd.", "\u00a0"} {
+		t.Run(s, func(t *testing.T) {
+			want := ""
+			if f := strings.Fields(s); len(f) > 0 {
+				want = f[len(f)-1]
+			}
+			if got := lastField(s); got != want {
+				t.Errorf("lastField(%q) = %q, want %q", s, got, want)
 			}
 		})
 	}
