@@ -50,6 +50,9 @@ func findClaims(d *document, quotes []Quote) []Claim {
 			for qi < len(quotes) && quotes[qi].End <= s.Start {
 				qi++
 			}
+			if isQuestion(d.text(s)) {
+				continue // a question states nothing
+			}
 			// Cut the sentence around the long quotes inside it.
 			start := s.Start
 			var after *Quote // the quote the current piece follows
@@ -61,9 +64,6 @@ func findClaims(d *document, quotes []Quote) []Claim {
 				}
 				pieces = append(pieces, claimPiece{Span{start, max(start, q.Start)}, after})
 				start, after = min(s.End, q.End), q
-			}
-			if isQuestion(d.text(s)) {
-				continue // a question states nothing
 			}
 			cut := len(pieces) > 0
 			pieces = append(pieces, claimPiece{Span{start, s.End}, after})
