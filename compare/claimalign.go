@@ -50,8 +50,6 @@ const (
 	// claimPasses bounds how often the links are gone over: the claims a
 	// merge sets apart are given the links of the passes after.
 	claimPasses = 3
-	// claimFloor is the least similarity between any two members of a group.
-	claimFloor = 0.0
 	// claimMaxShare bounds the share of all claims a term may point at
 	// before it is too common to suggest a match on its own (the event's
 	// main actors, "said").
@@ -520,9 +518,8 @@ func groupClaims(feats []claimFeatures, terms int, probe *claimProbe) [][]int {
 						continue
 					}
 					x := members[into][k]
-					avgY, leastY := probe.linkage([]int{y}, rest)
-					avgX, _ := probe.linkage([]int{x}, rest)
-					if avgY > avgX && avgY >= claimJoin && leastY >= claimFloor {
+					avgY := probe.linkage([]int{y}, rest)
+					if avgY > probe.linkage([]int{x}, rest) && avgY >= claimJoin {
 						members[into][k] = y
 						group[y] = into
 						members[lone] = []int{x}
@@ -545,7 +542,7 @@ func groupClaims(feats []claimFeatures, terms int, probe *claimProbe) [][]int {
 				}
 				continue
 			}
-			if avg, least := links.linkage(probe, members, ga, gb); avg < claimJoin || least < claimFloor {
+			if links.linkage(probe, members, ga, gb) < claimJoin {
 				continue
 			}
 			if len(members[ga]) < len(members[gb]) {
@@ -605,15 +602,15 @@ func mergeEjecting(probe *claimProbe, links *linkageCache, members [][]int, grou
 	// other lacks: when those fill both linkage samples, the merge can be
 	// declined before the clashes are settled.
 	if ka, kb := keep[:kept], keep[kept:]; len(ka) >= linkageSample && len(kb) >= linkageSample {
-		if avg, _ := probe.linkage(ka, kb); avg < claimMerge {
+		if probe.linkage(ka, kb) < claimMerge {
 			links.decline(ga, gb)
 			return members
 		}
 	}
 	for _, x := range clash {
 		y := members[gb][slices.IndexFunc(members[gb], func(m int) bool { return reportOf[m] == reportOf[x] })]
-		ax, _ := probe.linkage([]int{x}, keep)
-		ay, _ := probe.linkage([]int{y}, keep)
+		ax := probe.linkage([]int{x}, keep)
+		ay := probe.linkage([]int{y}, keep)
 		if ay > ax {
 			x, y = y, x
 		}
@@ -628,7 +625,7 @@ func mergeEjecting(probe *claimProbe, links *linkageCache, members [][]int, grou
 			kb = append(kb, m)
 		}
 	}
-	if avg, _ := probe.linkage(ka, kb); avg < claimMerge || bridged(probe, ka, kb) || bridged(probe, kb, ka) {
+	if probe.linkage(ka, kb) < claimMerge || bridged(probe, ka, kb) || bridged(probe, kb, ka) {
 		links.decline(ga, gb)
 		return members
 	}
@@ -811,8 +808,8 @@ type linkageCache struct {
 // linkageResult is a remembered linkage, with the versions of the two
 // groups' samples it was taken at.
 type linkageResult struct {
-	versions    [2]int32
-	mean, least float64
+	versions [2]int32
+	mean     float64
 }
 
 func newLinkageCache(groups int) *linkageCache {
@@ -849,19 +846,19 @@ func (c *linkageCache) declined(a, b int) bool {
 }
 
 // linkage is probe.linkage(members[a], members[b]), remembered.
-func (c *linkageCache) linkage(probe *claimProbe, members [][]int, a, b int) (mean, least float64) {
+func (c *linkageCache) linkage(probe *claimProbe, members [][]int, a, b int) float64 {
 	key := [2]int{a, b}
 	versions := [2]int32{c.version[a], c.version[b]}
 	if r, ok := c.known[key]; ok && r.versions == versions {
-		return r.mean, r.least
+		return r.mean
 	}
-	mean, least = probe.linkage(members[a], members[b])
-	c.known[key] = linkageResult{versions: versions, mean: mean, least: least}
-	return mean, least
+	mean := probe.linkage(members[a], members[b])
+	c.known[key] = linkageResult{versions: versions, mean: mean}
+	return mean
 }
 
-// linkage returns the mean and the least similarity between the claims of
-// two groups.
+// linkage returns the mean similarity between the claims of two groups.
+// (No similarity is below 0, so the least would bound nothing.)
 //
 // A large group is represented by its first linkageSample members, so
 // that a claim every report repeats does not cost the square of the
@@ -870,17 +867,15 @@ func (c *linkageCache) linkage(probe *claimProbe, members [][]int, a, b int) (me
 // The terms of b's sample are indexed, so that each claim of a's sample
 // meets only the claims it shares a term with; a lone claim is loaded and
 // compared with each of b's, which costs less than the index.
-func (p *claimProbe) linkage(a, b []int) (mean, least float64) {
+func (p *claimProbe) linkage(a, b []int) float64 {
 	a, b = a[:min(len(a), linkageSample)], b[:min(len(b), linkageSample)]
-	least = math.Inf(1)
+	total := 0.0
 	if len(a) == 1 {
 		p.load(a[0])
 		for _, y := range b {
-			s := p.sim(y)
-			mean += s
-			least = min(least, s)
+			total += p.sim(y)
 		}
-		return mean / float64(len(b)), least
+		return total / float64(len(b))
 	}
 	p.unload()
 	p.posts = p.posts[:0]
@@ -891,7 +886,6 @@ func (p *claimProbe) linkage(a, b []int) (mean, least float64) {
 			p.first[t] = int32(len(p.posts) - 1)
 		}
 	}
-	total, n := 0.0, 0
 	for _, x := range a {
 		fx := &p.feats[x]
 		sums := p.sums[:len(b)]
@@ -918,8 +912,6 @@ func (p *claimProbe) linkage(a, b []int) (mean, least float64) {
 				s = p.score(fx, fy, sums[k])
 			}
 			total += s
-			least = min(least, s)
-			n++
 		}
 		for _, t := range fx.names {
 			p.held[t] = 0
@@ -930,7 +922,7 @@ func (p *claimProbe) linkage(a, b []int) (mean, least float64) {
 			p.first[t] = -1
 		}
 	}
-	return total / float64(n), least
+	return total / float64(len(a)*len(b))
 }
 
 // linkageSample is how many members of each group linkage compares.
@@ -962,7 +954,7 @@ func makeClaimGroup(res *Result, feats []claimFeatures, probe *claimProbe, membe
 	central := make(map[int]float64, len(members))
 	if len(members) > 2 {
 		for _, m := range members {
-			central[m], _ = probe.linkage([]int{m}, members)
+			central[m] = probe.linkage([]int{m}, members)
 		}
 	}
 	ref := pickReference(members,
