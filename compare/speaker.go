@@ -82,7 +82,9 @@ var adverbs = setOf(
 type speakerFinder struct {
 	d    *document
 	cast *cast
-	ws   []word
+	// ws holds the words a rule reads; closing holds those closingCue
+	// reads, so that the words before a quote outlast it.
+	ws, closing []word
 	// last is the entity of the last named, resolved speaker, and the
 	// paragraph and end of its quote.
 	last     *entity
@@ -264,7 +266,6 @@ func (f *speakerFinder) cue(q *Quote, s quoteSpan) (cueMention, bool) {
 	}
 	// The owner of a claim: Donald Trump's claim that there were
 	// "thousands of shootings".
-	f.ws = outsideWords(body, Span{start, s.Open.Start}, p.quotes, f.ws[:0])
 	if m, ok := claimOwner(f.ws); ok {
 		return m, true
 	}
@@ -381,9 +382,9 @@ func (f *speakerFinder) closingCue(p paragraph, s quoteSpan) (cueMention, bool) 
 	if end-s.Close.End > 300 {
 		return cueMention{}, false
 	}
-	f.ws = outsideWords(f.d.report.Body, Span{s.Close.End, end}, p.quotes, f.ws[:0])
+	f.closing = outsideWords(f.d.report.Body, Span{s.Close.End, end}, p.quotes, f.closing[:0])
 	comma := -1
-	for k, w := range f.ws {
+	for k, w := range f.closing {
 		if w.text == `"` {
 			return cueMention{}, false
 		}
@@ -394,7 +395,7 @@ func (f *speakerFinder) closingCue(p paragraph, s quoteSpan) (cueMention, bool) 
 	if comma < 0 {
 		return cueMention{}, false
 	}
-	m, ok := postCue(f.ws[comma:])
+	m, ok := postCue(f.closing[comma:])
 	if !ok {
 		return cueMention{}, false
 	}
