@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -409,6 +408,3 @@ func isName(s string) bool {
 	names := entityNames(s)
 	return len(names) == 1 && names[0] == s && len(strings.Fields(s)) <= 4
 }
-
-// formatFloat writes v without an exponent.
-func formatFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
