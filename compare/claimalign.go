@@ -30,8 +30,11 @@ type claimFeatures struct {
 	nameTexts []string
 	norm      float64 // Euclidean norm of the weights
 	values    []Quantity
-	dates     []dateRef
-	toks      []token // the claim's text cut into tokens
+	// figures are the sorted term IDs of the claim's figures at two
+	// significant digits: $103 billion, $121 billion.
+	figures []int32
+	dates   []dateRef
+	toks    []token // the claim's text cut into tokens
 }
 
 // Claim alignment thresholds, tuned on reports of news events.
@@ -193,8 +196,9 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 			if kindTells(q) {
 				set = append(set, id("#"+quantityKey(q), kindWeight))
 			}
-			set = append(set, id("="+quantityKey(q)+"="+roundKey(q), valueWeight),
-				id("="+quantityKey(q)+"~"+magnitudeKey(q), magnitudeWeight))
+			fig := id("="+quantityKey(q)+"="+roundKey(q), valueWeight)
+			f.figures = append(f.figures, fig)
+			set = append(set, fig, id("="+quantityKey(q)+"~"+magnitudeKey(q), magnitudeWeight))
 		}
 		for _, d := range f.dates {
 			if d.To.Sub(d.From) < 32*24*time.Hour {
@@ -211,6 +215,8 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 	for i := range feats {
 		f := &feats[i]
 		f.terms = slices.DeleteFunc(f.terms, func(t int32) bool { return df[t] < 2 })
+		slices.Sort(f.figures)
+		f.figures = slices.DeleteFunc(slices.Compact(f.figures), func(t int32) bool { return df[t] < 2 })
 		f.weight = make([]float64, len(f.terms))
 		f.what = make([]bool, len(f.terms))
 		for j, t := range f.terms {
@@ -490,7 +496,7 @@ func groupClaims(feats []claimFeatures, terms int, probe *claimProbe) [][]int {
 		members[i] = []int{i}
 		reports.add(i, reportOf[i])
 	}
-	pairs := linkablePairs(claimCandidates(feats, terms, probe), reportOf, nReports)
+	pairs := linkablePairs(preferSameFigure(claimCandidates(feats, terms, probe), feats, reportOf), reportOf, nReports)
 	slices.SortFunc(pairs, bestFirst)
 	links := newLinkageCache(len(feats))
 	// Later passes over the links of the claims a merge set apart let them
@@ -687,6 +693,50 @@ func reportNumbers(feats []claimFeatures) ([]int32, int) {
 		of[i] = n
 	}
 	return of, len(number)
+}
+
+// otherFigure scales the similarity of two claims that give different
+// figures when one of them is linked to a claim of the other's report that
+// gives its figure.
+const otherFigure = 0.5
+
+// preferSameFigure scales down the similarity of each pair of claims a, b
+// that share no figure when a is also linked to a claim of b's report that
+// gives one of a's figures, or b to one of a's report that gives one of
+// b's: "Broadcom raised its bid to $121 billion" is more likely another
+// outlet's "sweetening its offer to more than $121 billion" than the same
+// outlet's "made an unsolicited $103 billion offer", however alike their
+// words.
+func preferSameFigure(pairs []claimPair, feats []claimFeatures, reportOf []int32) []claimPair {
+	type claimReport struct{ claim, report int32 }
+	matched := map[claimReport]bool{} // claim linked to a claim of report giving its figure
+	sameFigure := func(a, b int32) bool {
+		fa, fb := feats[a].figures, feats[b].figures
+		for _, t := range fa {
+			if _, ok := slices.BinarySearch(fb, t); ok {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range pairs {
+		if sameFigure(p.a, p.b) {
+			matched[claimReport{p.a, reportOf[p.b]}] = true
+			matched[claimReport{p.b, reportOf[p.a]}] = true
+		}
+	}
+	if len(matched) == 0 {
+		return pairs
+	}
+	for k, p := range pairs {
+		if len(feats[p.a].figures) == 0 || len(feats[p.b].figures) == 0 || sameFigure(p.a, p.b) {
+			continue
+		}
+		if matched[claimReport{p.a, reportOf[p.b]}] || matched[claimReport{p.b, reportOf[p.a]}] {
+			pairs[k].sim *= otherFigure
+		}
+	}
+	return pairs
 }
 
 // linkablePairs keeps, in order, the candidate pairs that may link their

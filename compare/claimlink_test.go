@@ -39,6 +39,27 @@ func TestLinkablePairs(t *testing.T) {
 	}
 }
 
+// TestPreferSameFigure checks that a claim linked to a claim of another
+// report giving its figure is held less like that report's claims giving
+// another figure, and that claims with no figure or no such link keep
+// their similarity.
+func TestPreferSameFigure(t *testing.T) {
+	const billion121, billion103 = 7, 8 // figure term IDs
+	feats := []claimFeatures{
+		{report: "A", figures: []int32{billion121}}, // 0: raised its bid to $121 billion
+		{report: "B", figures: []int32{billion103}}, // 1: made an unsolicited $103 billion offer
+		{report: "B", figures: []int32{billion121}}, // 2: sweetened its offer to $121 billion
+		{report: "B"}, // 3: Broadcom raised its bid on Monday
+		{report: "C", figures: []int32{billion103}}, // 4: its initial $103 billion offer
+	}
+	reportOf, _ := reportNumbers(feats)
+	pairs := preferSameFigure([]claimPair{{0, 1, 0.4}, {0, 2, 0.38}, {0, 3, 0.3}, {1, 4, 0.3}, {0, 4, 0.2}}, feats, reportOf)
+	want := []claimPair{{0, 1, 0.4 * otherFigure}, {0, 2, 0.38}, {0, 3, 0.3}, {1, 4, 0.3}, {0, 4, 0.2}}
+	if !slices.Equal(pairs, want) {
+		t.Errorf("preferSameFigure = %v, want %v", pairs, want)
+	}
+}
+
 func TestReportSets(t *testing.T) {
 	s := newReportSets(3, 130)
 	s.add(0, 1)
