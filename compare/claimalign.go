@@ -47,6 +47,9 @@ const (
 	// claimSure is the similarity at which two claims are linked even when
 	// one of them is more similar to another claim of the other's report.
 	claimSure = 0.6
+	// claimSecond is the least similarity between a claim and the members
+	// of a group it joins besides its own, alone and on average.
+	claimSecond = 0.21
 	// claimMerge is the least mean similarity between the members two
 	// groups keep when they merge and set apart their claims of one report.
 	claimMerge = 0.15
@@ -482,8 +485,9 @@ func bestFirst(x, y claimPair) int {
 
 // groupClaims joins linked claims into groups, best links first. A group
 // holds at most one claim of each report, and a claim joins a group only
-// when it is, on average, similar enough to all of its members. probe
-// measures the claims' similarity.
+// when it is, on average, similar enough to all of its members. A claim
+// that also states the fact of another group joins that one too (see
+// secondGroups). probe measures the claims' similarity.
 func groupClaims(feats []claimFeatures, terms int, probe *claimProbe) [][]int {
 	reportOf, nReports := reportNumbers(feats)
 	group := make([]int, len(feats)) // claim → group index
@@ -496,7 +500,8 @@ func groupClaims(feats []claimFeatures, terms int, probe *claimProbe) [][]int {
 		members[i] = []int{i}
 		reports.add(i, reportOf[i])
 	}
-	pairs := linkablePairs(preferSameFigure(claimCandidates(feats, terms, probe), feats, reportOf), reportOf, nReports)
+	cands := preferSameFigure(claimCandidates(feats, terms, probe), feats, reportOf)
+	pairs := linkablePairs(slices.Clone(cands), reportOf, nReports)
 	slices.SortFunc(pairs, bestFirst)
 	links := newLinkageCache(len(feats))
 	// Later passes over the links of the claims a merge set apart let them
@@ -568,14 +573,61 @@ func groupClaims(feats []claimFeatures, terms int, probe *claimProbe) [][]int {
 		}
 		todo = slices.DeleteFunc(slices.Clone(pairs), func(p claimPair) bool { return !apart[p.a] && !apart[p.b] })
 	}
+	second := secondGroups(probe, cands, members, group, &reports, reportOf)
+	for _, joined := range second {
+		for _, y := range joined {
+			if g := group[y]; len(members[g]) == 1 {
+				members[g] = nil // it states others' fact, not one of its own
+			}
+		}
+	}
 	var out [][]int
-	for _, m := range members {
+	for g, m := range members {
 		if len(m) > 0 {
+			m = append(m, second[g]...)
 			slices.Sort(m)
 			out = append(out, m)
 		}
 	}
 	slices.SortFunc(out, func(x, y []int) int { return cmp.Compare(x[0], y[0]) })
+	return out
+}
+
+// secondGroups returns, by group, the claims that join it besides their
+// own: a claim linked to a member of a group that holds no claim of its
+// report, and at least claimSecond alike to that member and on average to
+// all of them, states that group's fact as well — a sentence that gives a
+// rocket's height and the pad it stands on lines up with the reports that
+// give each. Of each report, the claim most alike to the group joins.
+func secondGroups(probe *claimProbe, pairs []claimPair, members [][]int, group []int, reports *reportSets, reportOf []int32) map[int][]int {
+	type join struct {
+		claim int
+		mean  float64
+	}
+	best := map[[2]int]join{}  // group, report → its best second claim
+	tried := map[[2]int]bool{} // group, claim
+	for _, p := range pairs {
+		if p.sim < claimSecond {
+			continue
+		}
+		for _, e := range [][2]int32{{p.a, p.b}, {p.b, p.a}} {
+			x, y := int(e[0]), int(e[1])
+			g := group[x]
+			if group[y] == g || len(members[g]) < 2 || reports.has(g, reportOf[y]) || tried[[2]int{g, y}] {
+				continue
+			}
+			tried[[2]int{g, y}] = true
+			key := [2]int{g, int(reportOf[y])}
+			mean := probe.linkage([]int{y}, members[g])
+			if j, ok := best[key]; mean >= claimSecond && (!ok || mean > j.mean) {
+				best[key] = join{y, mean}
+			}
+		}
+	}
+	out := map[int][]int{}
+	for key, j := range best {
+		out[key[0]] = append(out[key[0]], j.claim)
+	}
 	return out
 }
 

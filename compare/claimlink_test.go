@@ -249,3 +249,44 @@ func claimProbeOf(res *Result) ([]claimFeatures, *claimProbe) {
 	feats, terms := claimTerms(res)
 	return feats, newClaimProbe(feats, terms)
 }
+
+// TestSecondGroups checks that a sentence stating two facts that two
+// other reports state apart joins the group of each, and that an
+// unrelated claim joins neither.
+func TestSecondGroups(t *testing.T) {
+	res := &Result{}
+	for i, c := range []struct{ report, text string }{
+		{"r1", "The rocket stands 230 feet tall on the launch pad that sent the Apollo astronauts to the moon."},
+		{"r2", "The rocket is 229 feet tall and 40 feet wide."},
+		{"r2", "It lifts off from the launch pad that sent the Apollo astronauts to the moon."},
+		{"r3", "At 230 feet tall, the rocket towers over its neighbours."},
+		{"r3", "The launch pad once sent the Apollo astronauts to the moon."},
+		{"r3", "The harbour board debated the ferry timetable for hours."},
+	} {
+		if i == 0 || c.report != res.Claims[i-1].Report {
+			res.Reports = append(res.Reports, &Report{ID: c.report})
+		}
+		res.Claims = append(res.Claims, Claim{ID: fmt.Sprintf("c%d", i), Report: c.report, Text: c.text})
+	}
+	feats, probe := claimProbeOf(res)
+	groups := groupClaims(feats, len(probe.weight), probe)
+	in := func(claim int) (gs [][]int) {
+		for _, g := range groups {
+			if slices.Contains(g, claim) {
+				gs = append(gs, g)
+			}
+		}
+		return gs
+	}
+	if gs := in(0); len(gs) != 2 {
+		t.Fatalf("the two-fact sentence is in groups %v, want the height's and the pad's", gs)
+	}
+	for _, tc := range []struct{ claim, with int }{{1, 3}, {2, 4}} {
+		if gs := in(tc.claim); len(gs) != 1 || !slices.Contains(gs[0], tc.with) || !slices.Contains(gs[0], 0) {
+			t.Errorf("claim %d is in groups %v, want one group with claims %d and 0", tc.claim, gs, tc.with)
+		}
+	}
+	if gs := in(5); len(gs) != 1 || len(gs[0]) != 1 {
+		t.Errorf("the unrelated claim is in groups %v, want a group of its own", gs)
+	}
+}
