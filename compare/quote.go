@@ -441,9 +441,12 @@ var mentionWords = setOf("he", "she", "him", "her", "it", "they", "them", "we", 
 // the marks: "its", "the so-called", "dubbed", "the term", "the mantra of"
 // and the like introduce a name, not speech, when no speech cue follows; a
 // quoted name in title case is a title when a possessive ("CBS's “Face the
-// Nation”") or a kind of work ("the documentary “13th”") stands beside it;
-// a nickname sits inside a name (Robert C. “Bobby” Scott); a lone pronoun
-// is a word talked about.
+// Nation”") or a kind of work ("the documentary “13th”") stands beside it,
+// when a preposition governs it ("during a “Town Hall Forum”", a sentence
+// opening "On “Meet the Voters,”"), when an appositive says what it names
+// (“Harvest Day,” a festival) or when it makes up a paragraph of its own,
+// a section heading; a nickname sits inside a name (Robert C. “Bobby”
+// Scott); a lone pronoun is a word talked about.
 func isTerm(d *document, pi int, s quoteSpan) bool {
 	if s.unclosed || s.cont {
 		return false
@@ -475,7 +478,13 @@ func isTerm(d *document, pi int, s quoteSpan) bool {
 		// thoughtful.
 		return !hasSpeechCue(after)
 	}
-	if !isTitleCase(words) || isHeadline(body[p.Start:p.End]) {
+	if !isTitleCase(words) {
+		return false
+	}
+	if isSubheading(body, p, s, words) {
+		return true
+	}
+	if isHeadline(body[p.Start:p.End]) {
 		// In a headline every word is capitalised: a quote there is
 		// no more a title than its neighbours are.
 		return false
@@ -487,7 +496,76 @@ func isTerm(d *document, pi int, s quoteSpan) bool {
 	next := strings.Fields(strings.ToLower(after))
 	kindAfter := len(next) > 0 && workKinds[leadingWord(next[0])] || len(next) > 1 && workKinds[leadingWord(next[1])]
 	return workKinds[prevWord] || workKinds[ofWord] || kindAfter || isPossessive(prev) || strings.HasSuffix(prev, "s'") ||
-		ownedName(prev, prevWord)
+		ownedName(prev, prevWord) || isNamePhrase(words) && (governedName(prev) || namedByAppositive(text, after))
+}
+
+// isSubheading reports whether quote s, in title case and of at least
+// three words, makes up the whole of paragraph p: a section heading that
+// borrows a phrase, 'All Roads Lead Home.', set between paragraphs of
+// running text. A paragraph quoting a lower-case phrase alone ('Not a
+// deal') still quotes it.
+func isSubheading(body string, p Span, s quoteSpan, words []string) bool {
+	para := strings.TrimFunc(body[p.Start:p.End], unicode.IsSpace)
+	return len(words) >= 3 && !isExclaimed(words) && para == body[s.Open.Start:s.Close.End]
+}
+
+// isNamePhrase reports whether title-case words may name something rather
+// than cry or ask it: two words or more, not ending in "!" or "?" (the
+// chant "Go Team Go!" is somebody's words).
+func isNamePhrase(words []string) bool { return len(words) >= 2 && !isExclaimed(words) }
+
+// isExclaimed reports whether words end in an exclamation or question mark.
+func isExclaimed(words []string) bool {
+	last := strings.TrimRight(words[len(words)-1], ".,;:")
+	return strings.HasSuffix(last, "!") || strings.HasSuffix(last, "?")
+}
+
+// eventPrepositions govern the name of an event, which is held, not said:
+// during a “Town Hall Forum”.
+var eventPrepositions = setOf("during", "throughout")
+
+// openingPrepositions, opening a sentence, govern a name that sets the
+// scene of the clause after it: On “Meet the Voters,” the senator spoke.
+var openingPrepositions = setOf("on", "in", "at")
+
+// governedName reports whether the text before a quoted title-case phrase
+// ends with a preposition that makes it a name, with an article or none
+// between: "during a", or "On", "In" or "At" opening a sentence.
+func governedName(before string) bool {
+	if articles[strings.ToLower(lastWord(before))] {
+		before = strings.TrimRightFunc(before[:len(before)-len(lastWord(before))], unicode.IsSpace)
+	}
+	w := lastWord(before)
+	if eventPrepositions[strings.ToLower(w)] {
+		return true
+	}
+	if !openingPrepositions[strings.ToLower(w)] {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		return false
+	}
+	rest := strings.TrimRightFunc(before[:len(before)-len(w)], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
+	return rest == "" || strings.HasSuffix(rest, ".") || strings.HasSuffix(rest, "!") || strings.HasSuffix(rest, "?")
+}
+
+// articles are the words that may stand between a preposition and the
+// name it governs.
+var articles = setOf("a", "an", "the")
+
+// namedByAppositive reports whether a quoted title-case phrase set off by
+// a comma is followed by a noun phrase saying what it names, and no speech
+// cue: “Harvest Day,” a festival held each fall.
+func namedByAppositive(text, after string) bool {
+	if !strings.HasSuffix(text, ",") && !strings.HasPrefix(after, ",") {
+		return false
+	}
+	next := strings.Fields(strings.TrimLeft(after, ", "))
+	if len(next) < 2 || next[0] != "a" && next[0] != "an" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next[1])
+	return unicode.IsLower(r) && !hasSpeechCue(after)
 }
 
 // possessiveDeterminers own the name that follows them: his “Contract

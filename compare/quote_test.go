@@ -134,6 +134,20 @@ func TestFindQuotes(t *testing.T) {
 		{"speech after a noun and of", `It was the verdict of "a jury that listened," he said.`, []string{"a jury that listened,"}},
 		{"pronouns talked about", `Why vote for him, unless simply because "she" is a "he"?`, nil},
 
+		// Names of events, shows and days, known by the words around them.
+		{"event after during", `She praised the plan during a "Town Hall Forum" hosted by the college.`, nil},
+		{"one word after during", `He was pressed during a "Leadership" forum last week.`, []string{"Leadership"}},
+		{"show opening a sentence", `The mayor left. On "Meet the Voters," Sen. Jane Marsh, who lost in May, backed the plan.`, nil},
+		{"show opening a sentence before said", `In "Morning Roundup," Marsh said the plan would pass.`, nil},
+		{"fragment after an opening preposition", `In "a very real sense," the vote was lost, Marsh said.`, []string{"a very real sense,"}},
+		{"exclamation after an opening preposition", `On "Go Team Go!" the crowd rose as one.`, []string{"Go Team Go!"}},
+		{"name followed by what it names", `Both men joined "Harvest Day," a festival held each fall.`, nil},
+		{"title case before a speaker", `"Go Home Now," a guard shouted, and "We Will Win," an aide said.`,
+			[]string{"Go Home Now,", "We Will Win,"}},
+		{"slogan after chanting", `The crowd kept chanting "Four More Years" during the rally.`, []string{"Four More Years"}},
+		{"title case after said", `She said "Thank You All" and left during the "Go Team Go!" chant.`,
+			[]string{"Thank You All", "Go Team Go!"}},
+
 		// Marks that are not quotation marks.
 		{"markup attributes", `<tweet author="carlquintanilla" tweet_id="778257943577919488">The blue arrow is Warren.</tweet>`, nil},
 		{"markup beside a quote", `<p>"We will win," she said.</p>`, []string{"We will win,"}},
@@ -221,6 +235,14 @@ func TestFindQuotesTitle(t *testing.T) {
 		{"three short lines", "", "Mayor speaks.\nCalls plan 'a triumph'.\nCrowd cheers.\n\nShe left.",
 			[]string{"a triumph"}},
 		{"nothing after the first line", "", "Mayor calls plan ‘a triumph’.", []string{"a triumph"}},
+
+		// A section heading made of a quoted phrase is no quote.
+		{"subheading in title case", "", "“We will rebuild,” the mayor said.\n\n‘Roads Lead Home Again.’\n\nThe council met.",
+			[]string{"We will rebuild,"}},
+		{"lower-case phrase alone in a paragraph", "", "The mayor spoke first.\n\n'Not a deal'\n\nShe called the offer “not a deal.”",
+			[]string{"Not a deal", "not a deal."}},
+		{"chant alone in a paragraph", "", "The crowd rose.\n\n“Go Team Go!”\n\nThe mayor waved.", []string{"Go Team Go!"}},
+		{"two title-case words alone in a paragraph", "", "The crowd rose.\n\n“Thank You.”\n\nThe mayor waved.", []string{"Thank You."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
