@@ -64,7 +64,7 @@ const (
 	// is too common to suggest a match on its own.
 	claimMaxPosting = 200
 	// minPosting is the posting limit of the smallest cases.
-	minPosting = 8
+	minPosting = 16
 )
 
 // Weights of the kinds of term, relative to a content word.
