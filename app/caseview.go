@@ -293,9 +293,13 @@ func (cv *caseView) updateStatus() {
 		return
 	}
 	c := countRows(cv.res, cv.rows, cv.verdicts)
+	groups := compare.Plural(c.groups, "group")
+	if c.single > 0 {
+		groups += fmt.Sprintf(" (%d in one report only)", c.single)
+	}
 	text := fmt.Sprintf("%s · %s · %s · %s · %d with differences · %d reviewed",
 		compare.Plural(len(cv.reports), "report"), compare.Plural(c.quotes, "quote"), compare.Plural(c.claims, "claim"),
-		compare.Plural(c.groups, "group"), c.withDiff, c.reviewed)
+		groups, c.withDiff, c.reviewed)
 	if cv.orphans > 0 {
 		text += " · " + compare.Plural(cv.orphans, "orphaned verdict")
 	}

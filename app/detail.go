@@ -59,6 +59,9 @@ func (cv *caseView) showDetail() {
 	if absent := cv.absentFrom(r); absent != "" {
 		summary += " Absent from " + absent + "."
 	}
+	if len(r.byReport) == 1 {
+		summary = "Only " + r.ref.report.Meta.Outlet + " carries it: no other report to compare it with."
+	}
 	sum := widget.NewLabel(summary)
 	sum.Wrapping = fyne.TextWrapWord
 	objs = append(objs, sum, cv.newVerdictEditor(r.key, "Verdict on the group").box)

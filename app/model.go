@@ -33,6 +33,10 @@ type row struct {
 	ref      *member
 	members  []*member // every rendering in report order, reference included
 	byReport map[string]*member
+	// severity is that of the group's most significant difference between
+	// reports: 0 when every report renders it alike, and for a group only
+	// one report carries, which has nothing to differ from (its "unique"
+	// flag says so in the detail).
 	severity int
 	// key is the group's ref for verdicts: its ID.
 	key string
@@ -69,7 +73,7 @@ func buildRows(res *compare.Result) []*row {
 	rows := make([]*row, 0, len(res.Groups))
 	for gi := range res.Groups {
 		g := &res.Groups[gi]
-		r := &row{group: g, order: gi, kind: g.Kind, byReport: map[string]*member{}, severity: g.Severity()}
+		r := &row{group: g, order: gi, kind: g.Kind, byReport: map[string]*member{}}
 		for _, id := range g.Members {
 			m := *members[id]
 			m.flags, m.diff = nil, nil
@@ -77,6 +81,9 @@ func buildRows(res *compare.Result) []*row {
 				if f.Member == id {
 					m.flags = append(m.flags, f)
 					m.severity = max(m.severity, f.Kind.Severity())
+					if f.Kind != compare.FlagUnique {
+						r.severity = max(r.severity, f.Kind.Severity())
+					}
 				}
 			}
 			for di := range g.Diffs {
@@ -124,12 +131,15 @@ func buildRows(res *compare.Result) []*row {
 
 // counts is what the status bar says about an analysis.
 type counts struct {
-	quotes, claims, groups, withDiff, reviewed int
+	quotes, claims, groups, single, withDiff, reviewed int
 }
 
 func countRows(res *compare.Result, rows []*row, verdicts map[string]Verdict) counts {
 	c := counts{quotes: len(res.Quotes), claims: len(res.Claims), groups: len(rows)}
 	for _, r := range rows {
+		if len(r.byReport) == 1 {
+			c.single++
+		}
 		if r.severity > 0 {
 			c.withDiff++
 		}
