@@ -41,6 +41,8 @@ type caseView struct {
 	bars  []*canvas.Rectangle
 	// report is the index of the report selected in the reports list.
 	report int
+	// labelWidth is the width of the matrix's first column.
+	labelWidth float32
 
 	// generation counts analyses, so a stale one is dropped.
 	generation int
@@ -95,7 +97,7 @@ func (cv *caseView) build() {
 	cv.search.OnChanged = func(s string) { cv.filter.text = s; cv.applyFilter() }
 	matrixPane := container.NewBorder(
 		container.NewBorder(nil, nil, heading("Coverage"), nil, cv.search),
-		cv.filterBar(), nil, nil, cv.matrix)
+		cv.filterBar(), nil, nil, container.New(matrixLayout{cv}, cv.matrix))
 
 	cv.detail = container.NewVBox()
 	cv.detailBox = container.NewVScroll(cv.detail)
@@ -107,7 +109,7 @@ func (cv *caseView) build() {
 	statusBar := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(200, cv.progress.MinSize().Height), cv.progress), cv.status)
 
 	right := container.NewHSplit(matrixPane, cv.detailBox)
-	right.Offset = 0.62
+	right.Offset = 0.64
 	main := container.NewHSplit(reportsPane, right)
 	main.Offset = 0.15
 	cv.content = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, main)
@@ -214,6 +216,7 @@ func (cv *caseView) apply(gen int, res *compare.Result, verdicts map[string]Verd
 		}
 	}
 	cv.updateChoices()
+	cv.sizeLabelColumn()
 	cv.reportList.Refresh()
 	var key string
 	if cv.selected != nil {

@@ -38,7 +38,10 @@ func (cv *caseView) showDetail() {
 		case cv.res != nil && len(cv.shown) == 0:
 			msg = "No quote or claim matches the filters."
 		}
-		objs = append(objs, widget.NewLabel(msg))
+		// Wrapped, so that the message does not widen the pane.
+		l := widget.NewLabel(msg)
+		l.Wrapping = fyne.TextWrapWord
+		objs = append(objs, l)
 		return
 	}
 

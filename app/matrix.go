@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"math"
 	"slices"
 	"strings"
 
@@ -14,10 +15,12 @@ import (
 	"github.com/parallax-review/parallax/compare"
 )
 
-// Matrix column widths.
+// Matrix column widths: a report's column has room for a mark and its
+// word ("absent" in bold, the widest); the first column has at least
+// labelColumnWidth, and the width the report columns leave.
 const (
 	labelColumnWidth  = 196
-	reportColumnWidth = 86
+	reportColumnWidth = 76
 )
 
 // cellState is what a matrix cell shows about one report and one group.
@@ -130,7 +133,38 @@ func (cv *caseView) sizeColumns() {
 	// The header has two lines, so that an outlet's name fits a narrow
 	// column.
 	cv.matrix.SetRowHeight(-1, widget.NewLabel("Outlet\nname").MinSize().Height)
-	cv.matrix.SetColumnWidth(0, labelColumnWidth)
+	cv.sizeLabelColumn()
+}
+
+// sizeLabelColumn gives the matrix's first column the width its report
+// columns leave, at least labelColumnWidth: the more room, the more of a
+// group's opening words show.
+func (cv *caseView) sizeLabelColumn() {
+	// The table puts a padding between columns.
+	pad := cv.matrix.Theme().Size(theme.SizeNamePadding)
+	spare := cv.matrix.Size().Width - float32(len(cv.reports))*(reportColumnWidth+pad)
+	// A pixel less, so that rounding shows no horizontal scroll bar.
+	w := max(labelColumnWidth, float32(math.Floor(float64(spare)))-1)
+	if w != cv.labelWidth {
+		cv.labelWidth = w
+		cv.matrix.SetColumnWidth(0, w)
+	}
+}
+
+// matrixLayout lays the matrix out over its whole place and sizes its
+// first column to the width it gets.
+type matrixLayout struct{ cv *caseView }
+
+func (l matrixLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	l.cv.sizeLabelColumn()
+}
+
+func (l matrixLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return objects[0].MinSize()
 }
 
 // rowLabel is what the first column says of a row: a mark of its kind,

@@ -1,10 +1,16 @@
 package app
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/parallax-review/parallax/compare"
 )
@@ -62,4 +68,45 @@ func TestSingleReportGroupIsNoDifference(t *testing.T) {
 	if strings.Join(shown, " ") != "g1" {
 		t.Errorf("With differences shows %q, want only g1", shown)
 	}
+}
+
+// The matrix gives the first column the width its report columns leave:
+// in a window of 1280 by 800 the sample's five reports show whole, and a
+// group's label shows in full when the columns leave room for it.
+func TestMatrixFitsTheWindow(t *testing.T) {
+	t.Run("sample's report columns", func(t *testing.T) {
+		u := newTestUI(t, NewMemoryStore())
+		cv := openSample(t, u)
+		// The cells as the table lays them out: the first column's apart,
+		// the report columns' from the left of the area that scrolls.
+		cells := map[int]fyne.CanvasObject{}
+		update := cv.matrix.UpdateCell
+		cv.matrix.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+			cells[id.Col] = o
+			update(id, o)
+		}
+		cv.matrix.Refresh()
+		first, last := cells[0], cells[len(cv.reports)]
+		if first == nil || last == nil {
+			t.Fatalf("the matrix laid out the columns %v, want 0 to %d", slices.Sorted(maps.Keys(cells)), len(cv.reports))
+		}
+		pad := cv.matrix.Theme().Size(theme.SizeNamePadding)
+		end := first.Size().Width + pad + last.Position().X + last.Size().Width
+		if width := cv.matrix.Size().Width; end > width {
+			t.Errorf("the last report's column ends at x=%v, past the matrix's width %v: it is cut off", end, width)
+		}
+	})
+	t.Run("label of a group in three reports", func(t *testing.T) {
+		_, _, cv := openGolden(t)
+		want := rowLabel(cv.shown[0])
+		var got []string
+		for _, o := range test.LaidOutObjects(cv.matrix) {
+			if txt, ok := o.(*canvas.Text); ok && strings.HasPrefix(txt.Text, "❝") {
+				got = append(got, txt.Text)
+			}
+		}
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("the matrix shows the group as %q, want %q in full", got, want)
+		}
+	})
 }
