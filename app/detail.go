@@ -305,7 +305,6 @@ func (ed *verdictEditor) onStatus(option string) {
 	for i, s := range ed.cv.ui.scale() {
 		if statusOption(i, s) == option {
 			ed.cv.record(ed.target, s, ed.note.Text, ed.evidence.Text)
-			ed.show()
 			// Back to the review keys.
 			if c := fyne.CurrentApp().Driver().CanvasForObject(ed.status); c != nil {
 				c.Unfocus()
@@ -326,7 +325,6 @@ func (ed *verdictEditor) saveText() {
 		p := ed.cv.ui.app.Preferences()
 		p.RemoveValue(ed.draftKey("note"))
 		p.RemoveValue(ed.draftKey("evidence"))
-		ed.show()
 	}
 }
 
@@ -371,8 +369,9 @@ func (cv *caseView) saveEdits() {
 	}
 }
 
-// record saves a verdict at once and reports whether it was saved; an
-// error shows in a dialog and leaves the controls as the reviewer left them.
+// record saves a verdict at once, shows it in the controls of its target
+// and reports whether it was saved; an error shows in a dialog and leaves
+// the controls as the reviewer left them.
 func (cv *caseView) record(target, status, note, evidence string) bool {
 	if status == "" {
 		// A note needs a status: until the reviewer chooses one it is the
@@ -386,6 +385,11 @@ func (cv *caseView) record(target, status, note, evidence string) bool {
 		return false
 	}
 	cv.verdicts[target] = v
+	for _, ed := range cv.editors {
+		if ed.target == target {
+			ed.show()
+		}
+	}
 	cv.matrix.Refresh()
 	cv.updateStatus()
 	return true

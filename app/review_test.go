@@ -110,3 +110,34 @@ func TestMatrixFitsTheWindow(t *testing.T) {
 		}
 	})
 }
+
+// A verdict given from the keyboard shows at once in the card of the
+// rendering it was given on, though the focus has moved on to the next.
+func TestVerdictKeyShowsInItsCard(t *testing.T) {
+	u := newTestUI(t, NewMemoryStore())
+	cv := openSample(t, u)
+	// The first group with three renderings besides the reference.
+	i := slices.IndexFunc(cv.shown, func(r *row) bool { return len(r.members) >= 4 })
+	if i < 0 {
+		t.Fatal("the sample has no group in four reports")
+	}
+	cv.selectRow(i)
+	m := cv.selected.members[cv.focus]
+	test.TypeOnCanvas(u.win.Canvas(), "2")
+	if cv.selected.members[cv.focus] == m {
+		t.Fatal("the focus did not move on after the verdict")
+	}
+	want := statusOption(1, DefaultScale[1])
+	for _, ed := range cv.editors {
+		if ed.target == m.key {
+			if ed.status.Selected != want {
+				t.Errorf("the card of %s shows the verdict %q, want %q", m.report.Meta.Outlet, ed.status.Selected, want)
+			}
+			if !strings.Contains(ed.history.Text, DefaultScale[1]) {
+				t.Errorf("the card of %s has the history %q, want it to list %q", m.report.Meta.Outlet, ed.history.Text, DefaultScale[1])
+			}
+			return
+		}
+	}
+	t.Errorf("no card shows the verdict on %s", m.report.Meta.Outlet)
+}
