@@ -20,6 +20,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"github.com/go-gl/glfw/v3.3/glfw"
 
 	"github.com/parallax-review/parallax/app"
 	"github.com/parallax-review/parallax/assets"
@@ -89,8 +90,32 @@ func runApp(args []string, start time.Time) int {
 	if dbErr != nil {
 		ui.ShowStoreError(dbErr)
 	}
-	ui.Window().ShowAndRun()
+	w := ui.Window()
+	w.Show()
+	if area, ok := screenArea(w); ok {
+		ui.FitScreen(area)
+	}
+	a.Run()
 	return 0
+}
+
+// screenArea returns the usable area of the primary screen (without task
+// bars), in the units of w, which is shown. macOS keeps windows on the
+// screen itself.
+func screenArea(w fyne.Window) (fyne.Size, bool) {
+	if runtime.GOOS == "darwin" {
+		return fyne.Size{}, false
+	}
+	m := glfw.GetPrimaryMonitor()
+	scale := w.Canvas().Scale()
+	if m == nil || scale <= 0 {
+		return fyne.Size{}, false
+	}
+	_, _, width, height := m.GetWorkarea()
+	if width <= 0 || height <= 0 {
+		return fyne.Size{}, false
+	}
+	return fyne.NewSize(float32(width)/scale, float32(height)/scale), true
 }
 
 // checkFiles makes sure every operand names a file, so that a mistyped

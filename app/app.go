@@ -62,7 +62,7 @@ func New(a fyne.App, store Store) *UI {
 	u := &UI{app: a, store: store, now: time.Now}
 	a.Settings().SetTheme(newTheme(a.Preferences().StringWithFallback(prefTheme, ThemeSystem)))
 	u.win = a.NewWindow("Parallax")
-	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.Resize(windowSize)
 	u.win.SetMainMenu(u.menu())
 	u.win.SetOnDropped(u.onDropped)
 	u.win.SetCloseIntercept(u.onClose)
@@ -70,8 +70,29 @@ func New(a fyne.App, store Store) *UI {
 	return u
 }
 
+// windowSize is the main window's size at start on a screen with room
+// for it.
+var windowSize = fyne.NewSize(1280, 800)
+
+// windowFrame is the room FitScreen leaves around the window for its
+// title bar and borders.
+var windowFrame = fyne.NewSize(16, 48)
+
 // Window returns the main window.
 func (u *UI) Window() fyne.Window { return u.win }
+
+// FitScreen shrinks the main window, when it would not fit, to a screen
+// whose usable area (without task bars and docks) is area, in Fyne's
+// units, and centres it: a window larger than the screen hides its status
+// bar and its detail pane past the screen's edges.
+func (u *UI) FitScreen(area fyne.Size) {
+	size := fyne.NewSize(min(windowSize.Width, area.Width-windowFrame.Width), min(windowSize.Height, area.Height-windowFrame.Height))
+	if size.Width <= 0 || size.Height <= 0 || size == windowSize {
+		return
+	}
+	u.win.Resize(size)
+	u.win.CenterOnScreen()
+}
 
 // Start fills the main window: with a new case of the given report files
 // when there are any, else the sample case when sample is set, else the

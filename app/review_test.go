@@ -141,3 +141,28 @@ func TestVerdictKeyShowsInItsCard(t *testing.T) {
 	}
 	t.Errorf("no card shows the verdict on %s", m.report.Meta.Outlet)
 }
+
+// The main window keeps its size on a screen with room for it and shrinks
+// to a smaller screen's usable area, leaving room for its frame.
+func TestFitScreen(t *testing.T) {
+	tests := []struct {
+		name string
+		area fyne.Size
+		want fyne.Size
+	}{
+		{"large screen", fyne.NewSize(1920, 1040), windowSize},
+		{"laptop with a task bar", fyne.NewSize(1366, 728), fyne.NewSize(1280, 680)},
+		{"small screen", fyne.NewSize(1024, 700), fyne.NewSize(1008, 652)},
+		{"no area known", fyne.NewSize(0, 0), windowSize},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := newTestUI(t, NewMemoryStore())
+			u.Start(false, nil)
+			u.FitScreen(tt.area)
+			if got := u.win.Canvas().Size(); got != tt.want {
+				t.Errorf("on a screen of %v the window is %v, want %v", tt.area, got, tt.want)
+			}
+		})
+	}
+}
