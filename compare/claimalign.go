@@ -50,6 +50,9 @@ const (
 	// claimSecond is the least similarity between a claim and the members
 	// of a group it joins besides its own, alone and on average.
 	claimSecond = 0.21
+	// claimSecondAlone is the least similarity between a claim and a claim
+	// of a group of one that it joins besides its own group.
+	claimSecondAlone = 0.35
 	// claimMerge is the least mean similarity between the members two
 	// groups keep when they merge and set apart their claims of one report.
 	claimMerge = 0.15
@@ -576,7 +579,7 @@ func groupClaims(feats []claimFeatures, terms int, probe *claimProbe) [][]int {
 	second := secondGroups(probe, cands, members, group, &reports, reportOf)
 	for _, joined := range second {
 		for _, y := range joined {
-			if g := group[y]; len(members[g]) == 1 {
+			if g := group[y]; len(members[g]) == 1 && len(second[g]) == 0 {
 				members[g] = nil // it states others' fact, not one of its own
 			}
 		}
@@ -598,7 +601,10 @@ func groupClaims(feats []claimFeatures, terms int, probe *claimProbe) [][]int {
 // report, and at least claimSecond alike to that member and on average to
 // all of them, states that group's fact as well — a sentence that gives a
 // rocket's height and the pad it stands on lines up with the reports that
-// give each. Of each report, the claim most alike to the group joins.
+// give each. A lone claim takes such a claim when they are at least
+// claimSecondAlone alike: "standing 230 feet tall" takes the height out of
+// the sentence that joined the pad's group. Of each report, the claim most
+// alike to the group joins.
 func secondGroups(probe *claimProbe, pairs []claimPair, members [][]int, group []int, reports *reportSets, reportOf []int32) map[int][]int {
 	type join struct {
 		claim int
@@ -613,13 +619,13 @@ func secondGroups(probe *claimProbe, pairs []claimPair, members [][]int, group [
 		for _, e := range [][2]int32{{p.a, p.b}, {p.b, p.a}} {
 			x, y := int(e[0]), int(e[1])
 			g := group[x]
-			if group[y] == g || len(members[g]) < 2 || reports.has(g, reportOf[y]) || tried[[2]int{g, y}] {
+			if group[y] == g || reports.has(g, reportOf[y]) || tried[[2]int{g, y}] {
 				continue
 			}
 			tried[[2]int{g, y}] = true
 			key := [2]int{g, int(reportOf[y])}
 			mean := probe.linkage([]int{y}, members[g])
-			if j, ok := best[key]; mean >= claimSecond && (!ok || mean > j.mean) {
+			if j, ok := best[key]; mean >= claimSecond && (len(members[g]) > 1 || mean >= claimSecondAlone) && (!ok || mean > j.mean) {
 				best[key] = join{y, mean}
 			}
 		}

@@ -254,30 +254,13 @@ func claimProbeOf(res *Result) ([]claimFeatures, *claimProbe) {
 // other reports state apart joins the group of each, and that an
 // unrelated claim joins neither.
 func TestSecondGroups(t *testing.T) {
-	res := &Result{}
-	for i, c := range []struct{ report, text string }{
-		{"r1", "The rocket stands 230 feet tall on the launch pad that sent the Apollo astronauts to the moon."},
-		{"r2", "The rocket is 229 feet tall and 40 feet wide."},
-		{"r2", "It lifts off from the launch pad that sent the Apollo astronauts to the moon."},
-		{"r3", "At 230 feet tall, the rocket towers over its neighbours."},
-		{"r3", "The launch pad once sent the Apollo astronauts to the moon."},
-		{"r3", "The harbour board debated the ferry timetable for hours."},
-	} {
-		if i == 0 || c.report != res.Claims[i-1].Report {
-			res.Reports = append(res.Reports, &Report{ID: c.report})
-		}
-		res.Claims = append(res.Claims, Claim{ID: fmt.Sprintf("c%d", i), Report: c.report, Text: c.text})
-	}
-	feats, probe := claimProbeOf(res)
-	groups := groupClaims(feats, len(probe.weight), probe)
-	in := func(claim int) (gs [][]int) {
-		for _, g := range groups {
-			if slices.Contains(g, claim) {
-				gs = append(gs, g)
-			}
-		}
-		return gs
-	}
+	in := groupsOf(t,
+		"r1", "The rocket stands 230 feet tall on the launch pad that sent the Apollo astronauts to the moon.",
+		"r2", "The rocket is 229 feet tall and 40 feet wide.",
+		"r2", "It lifts off from the launch pad that sent the Apollo astronauts to the moon.",
+		"r3", "At 230 feet tall, the rocket towers over its neighbours.",
+		"r3", "The launch pad once sent the Apollo astronauts to the moon.",
+		"r3", "The harbour board debated the ferry timetable for hours.")
 	if gs := in(0); len(gs) != 2 {
 		t.Fatalf("the two-fact sentence is in groups %v, want the height's and the pad's", gs)
 	}
@@ -288,5 +271,50 @@ func TestSecondGroups(t *testing.T) {
 	}
 	if gs := in(5); len(gs) != 1 || len(gs[0]) != 1 {
 		t.Errorf("the unrelated claim is in groups %v, want a group of its own", gs)
+	}
+}
+
+// TestSecondGroupsAlone checks that a claim stating one fact of a
+// two-fact sentence takes that sentence into a group with it, though the
+// sentence joined another report's claim of the other fact, and that a
+// claim barely like it takes nothing.
+func TestSecondGroupsAlone(t *testing.T) {
+	in := groupsOf(t,
+		"r1", "The towering rocket, 229 feet tall, sits on the launch pad that sent the Apollo astronauts to the moon.",
+		"r2", "It lifts off from the launch pad that sent the Apollo astronauts to the moon.",
+		"r2", "The towering rocket stands 229 feet tall, dwarfing the crowds.",
+		"r2", "The crowds on the beach watched a rocket.")
+	gs := in(0)
+	if len(gs) != 2 || !slices.Equal(gs[0], []int{0, 1}) && !slices.Equal(gs[1], []int{0, 1}) ||
+		!slices.Equal(gs[0], []int{0, 2}) && !slices.Equal(gs[1], []int{0, 2}) {
+		t.Errorf("the two-fact sentence is in groups %v, want [0 1] (the pad) and [0 2] (the height)", gs)
+	}
+	if gs := in(3); len(gs) != 1 || len(gs[0]) != 1 {
+		t.Errorf("the claim barely like the sentence is in groups %v, want a group of its own", gs)
+	}
+}
+
+// groupsOf groups the claims given as pairs of report and text, in
+// order: claim i is the i-th pair. It returns a function that lists the
+// groups a claim is in.
+func groupsOf(t *testing.T, reportsAndTexts ...string) func(claim int) [][]int {
+	t.Helper()
+	res := &Result{}
+	for i := 0; i+1 < len(reportsAndTexts); i += 2 {
+		report, text := reportsAndTexts[i], reportsAndTexts[i+1]
+		if len(res.Reports) == 0 || res.Reports[len(res.Reports)-1].ID != report {
+			res.Reports = append(res.Reports, &Report{ID: report})
+		}
+		res.Claims = append(res.Claims, Claim{ID: fmt.Sprintf("c%d", i/2), Report: report, Text: text})
+	}
+	feats, probe := claimProbeOf(res)
+	groups := groupClaims(feats, len(probe.weight), probe)
+	return func(claim int) (gs [][]int) {
+		for _, g := range groups {
+			if slices.Contains(g, claim) {
+				gs = append(gs, g)
+			}
+		}
+		return gs
 	}
 }
