@@ -266,18 +266,24 @@ func (c *matrixCell) setMark(word string, severity int, state cellState, selecte
 	c.word.TextStyle.Bold = false
 	c.mark.StrokeWidth = 2
 	c.inner.FillColor = color.Transparent
+	// The quiet words step back, but not on the selection's background,
+	// where the muted colour would be hard to read.
+	quiet := th.Color(ColorNameMuted, v)
+	if selected {
+		quiet = th.Color(theme.ColorNameForeground, v)
+	}
 	switch state {
 	case cellAbsent:
 		c.mark.FillColor = color.Transparent
-		c.mark.StrokeColor = th.Color(theme.ColorNameDisabled, v)
-		c.word.Color = th.Color(theme.ColorNameDisabled, v)
+		c.mark.StrokeColor = th.Color(ColorNameMuted, v)
+		c.word.Color = quiet
 	case cellSame:
 		c.mark.FillColor = th.Color(ColorNameSame, v)
 		c.mark.StrokeColor = c.mark.FillColor
 	case cellReference:
 		c.mark.FillColor = th.Color(theme.ColorNameForeground, v)
 		c.mark.StrokeColor = c.mark.FillColor
-		c.word.Color = th.Color(theme.ColorNameDisabled, v)
+		c.word.Color = quiet
 	case cellDifferent:
 		col := th.Color(severityColor(severity), v)
 		c.mark.FillColor = th.Color(theme.ColorNameBackground, v)

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"image/color"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -165,4 +167,71 @@ func TestFitScreen(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The matrix's quiet words, "absent" and "ref", stay readable in both
+// themes, on the selected row too: 4.5:1 against their background, the
+// contrast WCAG asks of text.
+func TestQuietCellsReadable(t *testing.T) {
+	for _, variant := range []string{ThemeLight, ThemeDark} {
+		t.Run(variant, func(t *testing.T) {
+			store, c := newFixedStore(t, reviewResult())
+			u := newTestUI(t, store)
+			u.openCase(c)
+			cv := waitAnalysis(t, u)
+			u.setTheme(variant)
+			cells := map[widget.TableCellID]*matrixCell{}
+			update := cv.matrix.UpdateCell
+			cv.matrix.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+				cells[id] = o.(*matrixCell)
+				update(id, o)
+			}
+			cv.matrix.Refresh()
+			s := fyne.CurrentApp().Settings()
+			window := s.Theme().Color(theme.ColorNameBackground, s.ThemeVariant())
+			checked := map[bool]int{}
+			for id, c := range cells {
+				if c.text || (c.word.Text != "ref" && c.word.Text != "absent") {
+					continue
+				}
+				selected := cv.shown[id.Row] == cv.selected
+				checked[selected]++
+				// The cell's background (the selection's on the selected
+				// row) over the window's.
+				bg := over(c.bg.FillColor, window)
+				if r := contrast(c.word.Color, bg); r < 4.5 {
+					t.Errorf("%q in row %d (selected: %v) has a contrast of %.2f:1 with its background, want 4.5:1 at least", c.word.Text, id.Row, selected, r)
+				}
+			}
+			if checked[true] == 0 || checked[false] == 0 {
+				t.Errorf("checked %d quiet cells in the selected row and %d in others, want some of each", checked[true], checked[false])
+			}
+		})
+	}
+}
+
+// over is the opaque colour that top, which may be translucent, makes
+// over bottom.
+func over(top, bottom color.Color) color.Color {
+	tr, tg, tb, ta := top.RGBA()
+	br, bg, bb, _ := bottom.RGBA()
+	mix := func(t, b uint32) uint8 { return uint8((t + b*(0xffff-ta)/0xffff) >> 8) }
+	return color.NRGBA{mix(tr, br), mix(tg, bg), mix(tb, bb), 0xff}
+}
+
+// contrast is the WCAG contrast ratio of two colours.
+func contrast(a, b color.Color) float64 {
+	lum := func(c color.Color) float64 {
+		r, g, b, _ := c.RGBA()
+		lin := func(v uint32) float64 {
+			x := float64(v) / 0xffff
+			if x <= 0.03928 {
+				return x / 12.92
+			}
+			return math.Pow((x+0.055)/1.055, 2.4)
+		}
+		return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+	}
+	la, lb := lum(a), lum(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }

@@ -17,6 +17,9 @@ const (
 	ColorNameSlight             fyne.ThemeColorName = "parallaxSlight"
 	ColorNameSame               fyne.ThemeColorName = "parallaxSame"
 	ColorNameFocusRing          fyne.ThemeColorName = "parallaxFocusRing"
+	// ColorNameMuted is text that steps back and stays readable: the
+	// matrix's "absent" and "ref", 4.5:1 against the background.
+	ColorNameMuted fyne.ThemeColorName = "parallaxMuted"
 )
 
 // The theme choices of the preferences.
@@ -38,6 +41,7 @@ var colors = map[fyne.ThemeColorName]palette{
 	ColorNameSlight:             {color.NRGBA{0x1E, 0x6F, 0xC8, 0xFF}, color.NRGBA{0x64, 0xB5, 0xF6, 0xFF}},
 	ColorNameSame:               {color.NRGBA{0x2E, 0x7D, 0x32, 0xFF}, color.NRGBA{0x66, 0xBB, 0x6A, 0xFF}},
 	ColorNameFocusRing:          {color.NRGBA{0x1E, 0x6F, 0xC8, 0xFF}, color.NRGBA{0x64, 0xB5, 0xF6, 0xFF}},
+	ColorNameMuted:              {color.NRGBA{0x6E, 0x6E, 0x6E, 0xFF}, color.NRGBA{0x8C, 0x8C, 0x8C, 0xFF}},
 }
 
 // parallaxTheme is the default theme with Parallax's colours added and,
