@@ -54,7 +54,7 @@ func topFlag(m *member) (compare.Flag, bool) {
 	if len(m.flags) == 0 {
 		return compare.Flag{}, false
 	}
-	return slices.MaxFunc(m.flags, func(a, b compare.Flag) int { return a.Kind.Severity() - b.Kind.Severity() }), true
+	return m.flags[0], true
 }
 
 // newMatrix returns the coverage table: a row per shown group, a sticky

@@ -15,7 +15,8 @@ type member struct {
 	speaker string
 	span    compare.Span
 	// diff is nil for the reference rendering.
-	diff     *compare.Diff
+	diff *compare.Diff
+	// flags are the rendering's differences, the most significant first.
 	flags    []compare.Flag
 	severity int
 	// key is the rendering's ref for verdicts: its quote or claim ID.
@@ -86,6 +87,8 @@ func buildRows(res *compare.Result) []*row {
 					}
 				}
 			}
+			// The most significant first, as the detail lists them.
+			slices.SortStableFunc(m.flags, func(a, b compare.Flag) int { return b.Kind.Severity() - a.Kind.Severity() })
 			for di := range g.Diffs {
 				if g.Diffs[di].Member == id {
 					m.diff = &g.Diffs[di]

@@ -235,3 +235,26 @@ func contrast(a, b color.Color) float64 {
 	la, lb := lum(a), lum(b)
 	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }
+
+// A rendering's card lists its flags the most significant first, so that
+// a changed number shows before a trimmed end.
+func TestFlagsMostSignificantFirst(t *testing.T) {
+	res := goldenResult()
+	g := &res.Groups[0]
+	g.Flags = append([]compare.Flag{{Member: "q2", Kind: compare.FlagTrimmed, Detail: "drops 2 words at the end"}}, g.Flags...)
+	store, c := newFixedStore(t, res)
+	u := newTestUI(t, store)
+	u.openCase(c)
+	cv := waitAnalysis(t, u)
+	cv.selectRow(0)
+	var flags []string
+	for _, o := range test.LaidOutObjects(cv.detailBox) {
+		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "⚑") {
+			flags = append(flags, l.Text)
+		}
+	}
+	want := []string{"⚑ negation: “not” dropped", "⚑ number: 4% vs 5%", "⚑ trimmed: drops 2 words at the end"}
+	if !slices.Equal(flags, want) {
+		t.Errorf("the card lists the flags %q, want %q", flags, want)
+	}
+}
