@@ -368,6 +368,9 @@ func (cv *caseView) filterBar() fyne.CanvasObject {
 		cv.applyFilter()
 	})
 	cv.kindSel.Selected = cv.kindSel.Options[0]
+	// A select is as wide as its placeholder: this one is as wide as the
+	// option it starts on, which would show cut short otherwise.
+	cv.kindSel.PlaceHolder = cv.kindSel.Options[0]
 	cv.withDiffCheck = widget.NewCheck("With differences", func(b bool) { cv.filter.withDiff = b; cv.applyFilter() })
 	cv.unreviewedCheck = widget.NewCheck("Not yet reviewed", func(b bool) { cv.filter.unreviewed = b; cv.applyFilter() })
 	sort := widget.NewSelect([]string{"Order of appearance", "Significance"}, func(s string) {

@@ -258,3 +258,17 @@ func TestFlagsMostSignificantFirst(t *testing.T) {
 		t.Errorf("the card lists the flags %q, want %q", flags, want)
 	}
 }
+
+// The filter of kinds shows the option it starts on in full.
+func TestKindFilterReadsInFull(t *testing.T) {
+	_, _, cv := openGolden(t)
+	var shown []string
+	for _, o := range test.LaidOutObjects(cv.kindSel) {
+		if txt, ok := o.(*canvas.Text); ok && txt.Text != "" {
+			shown = append(shown, txt.Text)
+		}
+	}
+	if want := "Quotes and claims"; !slices.Equal(shown, []string{want}) {
+		t.Errorf("the filter of kinds reads %q, want %q", shown, want)
+	}
+}
