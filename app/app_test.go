@@ -160,10 +160,7 @@ func TestAddFilesReportsErrors(t *testing.T) {
 // openGolden opens the case of goldenResult with its group selected.
 func openGolden(t *testing.T) (*fixedStore, *UI, *caseView) {
 	t.Helper()
-	store, c := newFixedStore(t, goldenResult())
-	u := newTestUI(t, store)
-	u.openCase(c)
-	cv := waitAnalysis(t, u)
+	store, u, cv := openResult(t, goldenResult())
 	cv.selectRow(0)
 	return store, u, cv
 }
@@ -458,10 +455,7 @@ func TestShowMoreRenderings(t *testing.T) {
 		res.Quotes = append(res.Quotes, compare.Quote{ID: qid, Report: rid, Text: "We will build it,", Span: compare.Span{Start: 1, End: 18}})
 		res.Groups[0].Members = append(res.Groups[0].Members, qid)
 	}
-	store, c := newFixedStore(t, res)
-	u := newTestUI(t, store)
-	u.openCase(c)
-	cv := waitAnalysis(t, u)
+	_, _, cv := openResult(t, res)
 	cv.selectRow(0)
 	var buttons []string
 	for _, o := range test.LaidOutObjects(cv.detailBox) {

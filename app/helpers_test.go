@@ -155,5 +155,15 @@ func newFixedStore(t *testing.T, res *compare.Result) (*fixedStore, CaseInfo) {
 	return s, c
 }
 
+// openResult opens, in a new test UI, a case whose analysis is res, and
+// waits for it to show.
+func openResult(t *testing.T, res *compare.Result) (*fixedStore, *UI, *caseView) {
+	t.Helper()
+	store, c := newFixedStore(t, res)
+	u := newTestUI(t, store)
+	u.openCase(c)
+	return store, u, waitAnalysis(t, u)
+}
+
 // Analysis returns the given result.
 func (s *fixedStore) Analysis(int64) (*compare.Result, error) { return s.res, nil }

@@ -39,10 +39,7 @@ func reviewResult() *compare.Result {
 // A group only one report carries has nothing to differ from: the status
 // bar counts it apart, and neither "With differences" nor n stops on it.
 func TestSingleReportGroupIsNoDifference(t *testing.T) {
-	store, c := newFixedStore(t, reviewResult())
-	u := newTestUI(t, store)
-	u.openCase(c)
-	cv := waitAnalysis(t, u)
+	_, u, cv := openResult(t, reviewResult())
 
 	status := cv.status.Text
 	for _, want := range []string{"3 groups (1 in one report only)", "1 with differences"} {
@@ -175,10 +172,7 @@ func TestFitScreen(t *testing.T) {
 func TestQuietCellsReadable(t *testing.T) {
 	for _, variant := range []string{ThemeLight, ThemeDark} {
 		t.Run(variant, func(t *testing.T) {
-			store, c := newFixedStore(t, reviewResult())
-			u := newTestUI(t, store)
-			u.openCase(c)
-			cv := waitAnalysis(t, u)
+			_, u, cv := openResult(t, reviewResult())
 			u.setTheme(variant)
 			cells := map[widget.TableCellID]*matrixCell{}
 			update := cv.matrix.UpdateCell
@@ -242,20 +236,11 @@ func TestFlagsMostSignificantFirst(t *testing.T) {
 	res := goldenResult()
 	g := &res.Groups[0]
 	g.Flags = append([]compare.Flag{{Member: "q2", Kind: compare.FlagTrimmed, Detail: "drops 2 words at the end"}}, g.Flags...)
-	store, c := newFixedStore(t, res)
-	u := newTestUI(t, store)
-	u.openCase(c)
-	cv := waitAnalysis(t, u)
+	_, _, cv := openResult(t, res)
 	cv.selectRow(0)
-	var flags []string
-	for _, o := range test.LaidOutObjects(cv.detailBox) {
-		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "⚑") {
-			flags = append(flags, l.Text)
-		}
-	}
 	want := []string{"⚑ negation: “not” dropped", "⚑ number: 4% vs 5%", "⚑ trimmed: drops 2 words at the end"}
-	if !slices.Equal(flags, want) {
-		t.Errorf("the card lists the flags %q, want %q", flags, want)
+	if got := detailFlags(cv); !slices.Equal(got, want) {
+		t.Errorf("the card lists the flags %q, want %q", got, want)
 	}
 }
 
@@ -271,4 +256,15 @@ func TestKindFilterReadsInFull(t *testing.T) {
 	if want := "Quotes and claims"; !slices.Equal(shown, []string{want}) {
 		t.Errorf("the filter of kinds reads %q, want %q", shown, want)
 	}
+}
+
+// detailFlags returns the flags the detail lists, in its order.
+func detailFlags(cv *caseView) []string {
+	var flags []string
+	for _, o := range test.LaidOutObjects(cv.detailBox) {
+		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "⚑") {
+			flags = append(flags, l.Text)
+		}
+	}
+	return flags
 }
