@@ -32,7 +32,7 @@ type row struct {
 	speaker  string
 	opening  string
 	ref      *member
-	members  []*member // every rendering in report order, reference included
+	members  []*member // every rendering: the reference, then the others in report order
 	byReport map[string]*member
 	// severity is that of the group's most significant difference between
 	// reports: 0 when every report renders it alike, and for a group only
@@ -102,7 +102,15 @@ func buildRows(res *compare.Result) []*row {
 		if r.ref == nil && len(r.members) > 0 {
 			r.ref = r.members[0]
 		}
-		slices.SortStableFunc(r.members, func(a, b *member) int { return order[a.report.ID] - order[b.report.ID] })
+		// The reference first, so that the detail shows what the others
+		// are compared with before them, then the others in report order.
+		rank := func(m *member) int {
+			if m == r.ref {
+				return -1
+			}
+			return order[m.report.ID]
+		}
+		slices.SortStableFunc(r.members, func(a, b *member) int { return rank(a) - rank(b) })
 		var hay strings.Builder
 		for _, m := range r.members {
 			// A report carrying the quote twice shows its most significant

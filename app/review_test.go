@@ -268,3 +268,22 @@ func detailFlags(cv *caseView) []string {
 	}
 	return flags
 }
+
+// The detail shows the reference rendering first, then the others in
+// report order, whichever report the reference is.
+func TestReferenceCardFirst(t *testing.T) {
+	res := goldenResult()
+	res.Groups[0].Reference = "q2" // the Daily, the second report
+	_, _, cv := openResult(t, res)
+	cv.selectRow(0)
+	var heads []string
+	for _, o := range test.LaidOutObjects(cv.detailBox) {
+		if l, ok := o.(*widget.Label); ok && l.TextStyle.Bold && strings.Contains(l.Text, " · 2026-") {
+			heads = append(heads, l.Text)
+		}
+	}
+	want := []string{"★ The Daily · 2026-03-02 (reference)", "Council transcript · 2026-03-02"}
+	if !slices.Equal(heads, want) {
+		t.Errorf("the detail's cards are headed %q, want %q", heads, want)
+	}
+}
