@@ -164,7 +164,9 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 		f.pos = float64(seen[c.Report]) / float64(max(1, count[c.Report]-1))
 		seen[c.Report]++
 		f.values = c.Values
-		f.dates = readDatesIn(c.Text, wtoks(c.Text, toks[i]), dates[c.Report])
+		wt := wtoks(c.Text, toks[i])
+		f.dates = readDatesIn(c.Text, wt, dates[c.Report])
+		markSaid(f.dates, wt)
 		var set []int32
 		for _, t := range toks[i] {
 			if !t.word {

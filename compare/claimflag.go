@@ -290,11 +290,16 @@ func peerDateConflict(rf, mf *claimFeatures, peers []*claimFeatures) string {
 // two never name periods of one size (a day against a year is more likely
 // two events than one event told twice). weighed tells whether it could
 // weigh the dates against each other: some date of one overlaps or is of
-// the size of some date of the other.
+// the size of some date of the other. A date of a statement is weighed
+// only against another's (see markSaid): that the mayor spoke on Thursday
+// does not gainsay that the council voted on Wednesday.
 func dateConflict(ref, member []dateRef) (detail string, weighed bool) {
 	var pair []dateRef
 	for _, a := range ref {
 		for _, b := range member {
+			if a.said != b.said {
+				continue // when one said it is not when the other happened
+			}
 			if a.overlaps(b) {
 				return "", true
 			}
@@ -307,6 +312,26 @@ func dateConflict(ref, member []dateRef) (detail string, weighed bool) {
 		return "", false
 	}
 	return fmt.Sprintf("%s (%s) vs %s (%s)", pair[0].Text, pair[0], pair[1].Text, pair[1]), true
+}
+
+// sayingVerbs are the verbs that attribute a claim to whoever stated it.
+var sayingVerbs = setOf("said", "says", "told", "tells", "added", "announced", "confirmed",
+	"stated", "wrote", "tweeted", "promised", "pledged", "vowed", "warned", "insisted", "noted",
+	"claimed", "denied", "explained", "argued")
+
+// markSaid marks the dates that date a statement rather than the fact
+// stated, read from tokens toks: those right after the claim's first
+// verb of saying ("said on Thursday", "told reporters on Thursday"),
+// right before it ("Marsh on Thursday promised") or opening the claim
+// before it ("In December, Palihapitiya said").
+func markSaid(dates []dateRef, toks []wtok) {
+	v := slices.IndexFunc(toks, func(t wtok) bool { return sayingVerbs[t.key] })
+	if v < 0 {
+		return
+	}
+	for i, d := range dates {
+		dates[i].said = d.at > v && d.at-v <= 3 || d.end == v || d.at <= 1 && d.end < v
+	}
 }
 
 // entitySwap finds, in a word diff, a name of the reference replaced by

@@ -60,6 +60,14 @@ func TestClaimFlags(t *testing.T) {
 			"European Union regulators approved the Qualcomm purchase of NXP last month.",
 			"European Union regulators approved the Qualcomm purchase of NXP this month.",
 			FlagDate, "last month (2018-01) vs this month (2018-02)"},
+		{"a statement's date is not the fact's", "2018-02-26",
+			"The council approved the flood barrier for the Eastside on Wednesday.",
+			"The mayor said on Thursday that the council approved the flood barrier for the Eastside.",
+			"", ""},
+		{"statements dated apart", "2018-01-10",
+			"Palihapitiya said in November that the network was ripping apart the fabric of society.",
+			"In December, Palihapitiya said the network was ripping apart the fabric of society.",
+			FlagDate, "November (2017-11) vs December (2017-12)"},
 		{"weekday and date agree", "2018-02-26",
 			"Broadcom sweetened its offer for Qualcomm on Monday after weeks of talks.",
 			"Broadcom sweetened its offer for Qualcomm on Feb. 26 after weeks of talks.",
@@ -277,6 +285,34 @@ func TestDateConflict(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got, _ := dateConflict(readDates(tc.ref, base), readDates(tc.member, base)); got != tc.want {
 				t.Errorf("dateConflict(%q, %q) = %q, want %q", tc.ref, tc.member, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMarkSaid(t *testing.T) {
+	base := time.Date(2018, 2, 26, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text string
+		said []bool // of each date in order
+	}{
+		{"The mayor said on Thursday that the council approved it on Wednesday.", []bool{true, false}},
+		{"Mayor Marsh on Thursday promised that the barrier would be built by March.", []bool{true, false}},
+		{"Marsh told reporters on Thursday that it would open in March.", []bool{true, false}},
+		{"In December, Palihapitiya said he felt guilty.", []bool{true}},
+		{"The council approved the barrier on Wednesday, the mayor said.", []bool{false}},
+		{"The council approved the barrier on Wednesday.", []bool{false}},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			wt := wtoks(tc.text, tokenize(tc.text))
+			dates := readDatesIn(tc.text, wt, base)
+			markSaid(dates, wt)
+			var said []bool
+			for _, d := range dates {
+				said = append(said, d.said)
+			}
+			if !slices.Equal(said, tc.said) {
+				t.Errorf("dates %v said %v, want %v", dates, said, tc.said)
 			}
 		})
 	}

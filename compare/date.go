@@ -11,6 +11,12 @@ import (
 type dateRef struct {
 	Text     string
 	From, To time.Time
+	// at and end bound the tokens of the text it was read from that it
+	// spans.
+	at, end int
+	// said tells that it dates a statement ("Marsh said on Thursday
+	// that …") rather than the fact stated.
+	said bool
 }
 
 // overlaps tells whether two dates can name the same day.
@@ -105,7 +111,7 @@ func readDatesIn(text string, toks []wtok, base time.Time) []dateRef {
 	known := !base.IsZero()
 	var out []dateRef
 	add := func(from, to time.Time, i, j int) {
-		out = append(out, dateRef{Text: text[toks[i].start:toks[j-1].end], From: from, To: to})
+		out = append(out, dateRef{Text: text[toks[i].start:toks[j-1].end], From: from, To: to, at: i, end: j})
 	}
 	for i := 0; i < len(toks); i++ {
 		k := toks[i].key
