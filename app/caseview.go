@@ -247,7 +247,8 @@ func (cv *caseView) applyFilter() {
 }
 
 // selectRow selects the i-th shown row, scrolls it into view and shows its
-// detail, with the focus on its first rendering that differs.
+// detail from the top, with the focus on its first rendering that differs
+// and that rendering scrolled into view.
 func (cv *caseView) selectRow(i int) {
 	if i < 0 || i >= len(cv.shown) {
 		return
@@ -258,10 +259,12 @@ func (cv *caseView) selectRow(i int) {
 		cv.selected = r
 		cv.focus = firstFocus(r)
 		cv.cards = min(detailPage, len(r.members))
+		cv.detailBox.Offset = fyne.NewPos(0, 0)
 	}
 	cv.matrix.ScrollTo(widget.TableCellID{Row: i, Col: 0})
 	cv.matrix.Refresh()
 	cv.showDetail()
+	cv.scrollToFocus()
 }
 
 // firstFocus is the index of the first rendering of r, other than the

@@ -182,7 +182,9 @@ func (cv *caseView) setFocus(i int) {
 	cv.scrollToFocus()
 }
 
-// scrollToFocus scrolls the detail so the rendering in focus shows.
+// scrollToFocus scrolls the detail as little as it takes for the
+// rendering in focus to show whole, or from its top when it is taller than
+// the pane.
 func (cv *caseView) scrollToFocus() {
 	// The detail holds title, summary and group verdict, then a separator
 	// and a card per rendering.
@@ -192,7 +194,14 @@ func (cv *caseView) scrollToFocus() {
 	}
 	cv.detail.Refresh()
 	card := cv.detail.Objects[idx]
-	cv.detailBox.Offset = fyne.NewPos(0, max(0, card.Position().Y-theme.Padding()))
+	top := card.Position().Y - theme.Padding()
+	bottom := card.Position().Y + card.Size().Height + theme.Padding()
+	y := cv.detailBox.Offset.Y
+	if view := cv.detailBox.Size().Height; bottom > y+view {
+		y = bottom - view
+	}
+	y = min(y, top)
+	cv.detailBox.Offset = fyne.NewPos(0, max(0, y))
 	cv.detailBox.Refresh()
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
 	"maps"
 	"math"
@@ -285,5 +286,46 @@ func TestReferenceCardFirst(t *testing.T) {
 	want := []string{"★ The Daily · 2026-03-02 (reference)", "Council transcript · 2026-03-02"}
 	if !slices.Equal(heads, want) {
 		t.Errorf("the detail's cards are headed %q, want %q", heads, want)
+	}
+}
+
+// Selecting a group scrolls its detail to the rendering in focus, its
+// first that differs, however far down; the next group's detail starts
+// from its top again.
+func TestSelectScrollsToFocus(t *testing.T) {
+	const n = 8
+	res := &compare.Result{Groups: []compare.Group{{ID: "g1", Kind: compare.KindQuote, Reference: "q1"}}}
+	for i := 1; i <= n; i++ {
+		rid, qid := fmt.Sprintf("r%d", i), fmt.Sprintf("q%d", i)
+		text := "We will build it by 2030,"
+		if i == n {
+			text = "We will build it by 2031,"
+		}
+		res.Reports = append(res.Reports, &compare.Report{ID: rid, File: rid + ".txt", Meta: compare.Meta{Outlet: "Outlet " + rid}, Body: `"` + text + `" she said.`})
+		res.Quotes = append(res.Quotes, compare.Quote{ID: qid, Report: rid, Text: text, Span: compare.Span{Start: 1, End: 26}})
+		res.Groups[0].Members = append(res.Groups[0].Members, qid)
+	}
+	last := fmt.Sprintf("q%d", n)
+	res.Groups[0].Flags = []compare.Flag{{Member: last, Kind: compare.FlagNumber, Detail: "2030 vs 2031"}}
+	res.Quotes = append(res.Quotes,
+		compare.Quote{ID: "a1", Report: "r1", Text: "It is a fair plan.", Speaker: "Aide"},
+		compare.Quote{ID: "a2", Report: "r2", Text: "It is a fair plan.", Speaker: "Aide"})
+	res.Groups = append(res.Groups, compare.Group{ID: "g2", Kind: compare.KindQuote, Reference: "a1", Members: []string{"a1", "a2"}})
+	_, _, cv := openResult(t, res)
+
+	cv.selectRow(0)
+	if m := cv.selected.members[cv.focus]; m.key != last {
+		t.Fatalf("the focus is on %s, want %s, the rendering that differs", m.key, last)
+	}
+	card := cv.detail.Objects[4+2*cv.focus]
+	top, bottom := card.Position().Y, card.Position().Y+card.Size().Height
+	view := cv.detailBox.Offset.Y
+	if top < view || bottom > view+cv.detailBox.Size().Height {
+		t.Errorf("the card in focus spans y=%v to %v, the detail shows %v to %v", top, bottom, view, view+cv.detailBox.Size().Height)
+	}
+
+	cv.selectRow(1)
+	if y := cv.detailBox.Offset.Y; y != 0 {
+		t.Errorf("the next group's detail is scrolled to y=%v, want its top", y)
 	}
 }
