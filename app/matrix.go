@@ -163,8 +163,11 @@ func (l matrixLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	l.cv.sizeLabelColumn()
 }
 
+// MinSize is the table's height and the first column's least width: the
+// table's own minimum width counts the width its first column was given,
+// which would keep the matrix from narrowing again.
 func (l matrixLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	return objects[0].MinSize()
+	return fyne.NewSize(labelColumnWidth, objects[0].MinSize().Height)
 }
 
 // rowLabel is what the first column says of a row: a mark of its kind,

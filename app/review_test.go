@@ -329,3 +329,25 @@ func TestSelectScrollsToFocus(t *testing.T) {
 		t.Errorf("the next group's detail is scrolled to y=%v, want its top", y)
 	}
 }
+
+// The matrix's first column follows the matrix's width both ways: in a
+// window made narrower the matrix narrows too, and keeps its share of it.
+func TestMatrixNarrowsWithTheWindow(t *testing.T) {
+	tests := []struct {
+		name string
+		res  *compare.Result
+	}{
+		{"no reports", &compare.Result{}},
+		{"three reports", goldenResult()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, u, cv := openResult(t, tt.res)
+			wide := cv.matrix.Size().Width
+			u.win.Resize(fyne.NewSize(1000, 800))
+			if narrow := cv.matrix.Size().Width; narrow >= wide {
+				t.Errorf("the matrix is %v wide in a window of 1000, %v in one of 1280: it did not narrow", narrow, wide)
+			}
+		})
+	}
+}
