@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,6 +51,7 @@ type caseView struct {
 
 	reportList      *widget.List
 	matrix          *widget.Table
+	emptyMatrix     *widget.Label
 	detail          *fyne.Container
 	detailBox       *container.Scroll
 	status          *widget.Label
@@ -92,12 +94,16 @@ func (cv *caseView) build() {
 	reportsPane := container.NewBorder(heading("Reports"), reportButtons, nil, nil, cv.reportList)
 
 	cv.matrix = newMatrix(cv)
+	cv.emptyMatrix = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	cv.emptyMatrix.Wrapping = fyne.TextWrapWord
 	cv.search = newFieldEntry()
 	cv.search.SetPlaceHolder("Search quotes, claims, notes…  (Ctrl+F)")
 	cv.search.OnChanged = func(s string) { cv.filter.text = s; cv.applyFilter() }
 	matrixPane := container.NewBorder(
 		container.NewBorder(nil, nil, heading("Coverage"), nil, cv.search),
-		cv.filterBar(), nil, nil, container.New(matrixLayout{cv}, cv.matrix))
+		cv.filterBar(), nil, nil, container.NewStack(
+			container.New(matrixLayout{cv}, cv.matrix),
+			container.NewVBox(layout.NewSpacer(), cv.emptyMatrix, layout.NewSpacer())))
 
 	cv.detail = container.NewVBox()
 	cv.detailBox = container.NewVScroll(cv.detail)
@@ -116,6 +122,7 @@ func (cv *caseView) build() {
 	cv.sizeColumns()
 	cv.showDetail()
 	cv.updateStatus()
+	cv.updateEmptyMatrix()
 }
 
 // addMenu offers, under the Add button, to add one report file or every
@@ -239,6 +246,7 @@ func (cv *caseView) apply(gen int, res *compare.Result, verdicts map[string]Verd
 func (cv *caseView) applyFilter() {
 	cv.shown = cv.filter.apply(cv.rows, cv.verdicts)
 	cv.matrix.Refresh()
+	cv.updateEmptyMatrix()
 	if cv.selected != nil && !slices.Contains(cv.shown, cv.selected) {
 		cv.selected = nil
 		cv.showDetail()
@@ -288,6 +296,28 @@ func firstFocus(r *row) int {
 // selectedIndex is the index of the selected row among those shown, or -1.
 func (cv *caseView) selectedIndex() int {
 	return slices.Index(cv.shown, cv.selected)
+}
+
+// updateEmptyMatrix says over the matrix why it shows no row, if it shows
+// none: no reports, nothing they share, or filters that keep nothing.
+func (cv *caseView) updateEmptyMatrix() {
+	msg := ""
+	switch {
+	case len(cv.reports) == 0:
+		msg = "This case has no reports yet.\nAdd them with Add… or Paste…, or drop report files on this window."
+	case cv.res == nil, len(cv.shown) > 0:
+		// Analysing, or rows to show.
+	case len(cv.rows) == 0:
+		msg = "The reports have no quote or claim to compare: add more reports."
+	default:
+		msg = "No quote or claim matches the filters.\nView › Show all quotes and claims clears them."
+	}
+	cv.emptyMatrix.SetText(msg)
+	if msg == "" {
+		cv.emptyMatrix.Hide()
+	} else {
+		cv.emptyMatrix.Show()
+	}
 }
 
 // updateStatus writes the counts in the status bar.

@@ -29,19 +29,13 @@ func (cv *caseView) showDetail() {
 	}()
 	r := cv.selected
 	if r == nil {
-		msg := "Select a quote or claim in the matrix to see how each report renders it."
-		switch {
-		case len(cv.reports) == 0:
-			msg = "This case has no reports yet.\nAdd them with Add…, by dropping files on the window,\nor with Paste…."
-		case cv.res != nil && len(cv.rows) == 0:
-			msg = "The reports share no quote or claim yet: add more reports."
-		case cv.res != nil && len(cv.shown) == 0:
-			msg = "No quote or claim matches the filters."
+		// When the matrix shows no row, it says why itself.
+		if len(cv.shown) > 0 {
+			// Wrapped, so that the message does not widen the pane.
+			l := widget.NewLabel("Select a quote or claim in the matrix to see how each report renders it.")
+			l.Wrapping = fyne.TextWrapWord
+			objs = append(objs, l)
 		}
-		// Wrapped, so that the message does not widen the pane.
-		l := widget.NewLabel(msg)
-		l.Wrapping = fyne.TextWrapWord
-		objs = append(objs, l)
 		return
 	}
 

@@ -351,3 +351,39 @@ func TestMatrixNarrowsWithTheWindow(t *testing.T) {
 		})
 	}
 }
+
+// When the matrix shows no row it says why, in its own place: a case
+// without reports, or filters that keep nothing.
+func TestEmptyMatrixSaysWhy(t *testing.T) {
+	tests := []struct {
+		name   string
+		res    *compare.Result
+		search string
+		want   string
+	}{
+		{"no reports", &compare.Result{}, "", "This case has no reports yet."},
+		{"filtered out", goldenResult(), "deficit", "No quote or claim matches the filters."},
+		{"rows shown", goldenResult(), "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, u, cv := openResult(t, tt.res)
+			if tt.search != "" {
+				test.Type(cv.search, tt.search)
+			}
+			// What the matrix's place shows, beside the table itself.
+			var shown []string
+			for _, o := range test.LaidOutObjects(u.win.Content()) {
+				if l, ok := o.(*widget.Label); ok && l == cv.emptyMatrix && l.Visible() && l.Size().Width > 0 {
+					shown = append(shown, l.Text)
+				}
+			}
+			switch {
+			case tt.want == "" && len(shown) > 0:
+				t.Errorf("the matrix shows rows and the message %q", shown)
+			case tt.want != "" && (len(shown) != 1 || !strings.HasPrefix(shown[0], tt.want)):
+				t.Errorf("the empty matrix says %q, want %q", shown, tt.want)
+			}
+		})
+	}
+}
