@@ -333,9 +333,9 @@ func (cv *caseView) updateStatus() {
 	if c.single > 0 {
 		groups += fmt.Sprintf(" (%d in one report only)", c.single)
 	}
-	text := fmt.Sprintf("%s · %s · %s · %s · %d with differences · %d reviewed",
+	text := fmt.Sprintf("%s · %s · %s · %s · %d with differences · %d of %d reviewed",
 		compare.Plural(len(cv.reports), "report"), compare.Plural(c.quotes, "quote"), compare.Plural(c.claims, "claim"),
-		groups, c.withDiff, c.reviewed)
+		groups, c.withDiff, c.reviewed, c.groups)
 	if cv.orphans > 0 {
 		text += " · " + compare.Plural(cv.orphans, "orphaned verdict")
 	}

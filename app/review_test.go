@@ -43,7 +43,7 @@ func TestSingleReportGroupIsNoDifference(t *testing.T) {
 	_, u, cv := openResult(t, reviewResult())
 
 	status := cv.status.Text
-	for _, want := range []string{"3 groups (1 in one report only)", "1 with differences"} {
+	for _, want := range []string{"3 groups (1 in one report only)", "1 with differences", "0 of 3 reviewed"} {
 		if !strings.Contains(status, want) {
 			t.Errorf("status %q does not say %q", status, want)
 		}
