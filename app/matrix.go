@@ -204,19 +204,20 @@ func (cv *caseView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	sel := r == cv.selected
 	switch {
 	case m == nil:
-		c.setMark("absent", 0, cellAbsent, sel)
+		c.setMark("absent", 0, cellAbsent, sel, false)
 	case m == r.ref:
-		c.setMark("ref", 0, cellReference, sel)
+		c.setMark("ref", 0, cellReference, sel, false)
 	default:
+		_, judged := cv.verdicts[m.key]
 		switch f, ok := topFlag(m); {
 		case ok:
-			c.setMark(shortFlag[f.Kind], m.severity, cellDifferent, sel)
+			c.setMark(shortFlag[f.Kind], m.severity, cellDifferent, sel, judged)
 		case r.kind == compare.KindClaim:
 			// Claims are told in each outlet's own words: no flag means
 			// the facts agree, not that the words are the same.
-			c.setMark("agrees", 0, cellSame, sel)
+			c.setMark("agrees", 0, cellSame, sel, judged)
 		default:
-			c.setMark("same", 0, cellSame, sel)
+			c.setMark("same", 0, cellSame, sel, judged)
 		}
 	}
 }
@@ -224,12 +225,14 @@ func (cv *caseView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 // matrixCell is one cell of the matrix: in the first column a label
 // naming the group; in a report's column a mark whose shape says present,
 // different or absent and whose colour says how much it matters, and a
-// word naming the difference.
+// word naming the difference. A rendering with a verdict has a check in
+// the mark's colour instead of the mark.
 type matrixCell struct {
 	widget.BaseWidget
 	bg    *canvas.Rectangle
 	mark  *canvas.Circle
 	inner *canvas.Circle
+	check *canvas.Text
 	word  *canvas.Text
 	label *widget.Label
 	text  bool
@@ -240,10 +243,12 @@ func newMatrixCell() *matrixCell {
 		bg:    canvas.NewRectangle(color.Transparent),
 		mark:  canvas.NewCircle(color.Transparent),
 		inner: canvas.NewCircle(color.Transparent),
+		check: canvas.NewText("✓", color.Black),
 		word:  canvas.NewText("", color.Black),
 		label: widget.NewLabel(""),
 	}
 	c.label.Truncation = fyne.TextTruncateEllipsis
+	c.check.TextStyle.Bold = true
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -257,8 +262,9 @@ func (c *matrixCell) setText(text string, selected bool) {
 }
 
 // setMark shows how one report renders a group: its state, the word for
-// it and, for a difference, the severity of its most significant flag.
-func (c *matrixCell) setMark(word string, severity int, state cellState, selected bool) {
+// it, for a difference the severity of its most significant flag, and
+// whether the rendering has a verdict.
+func (c *matrixCell) setMark(word string, severity int, state cellState, selected, judged bool) {
 	th := c.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	c.text = false
@@ -294,7 +300,11 @@ func (c *matrixCell) setMark(word string, severity int, state cellState, selecte
 		c.inner.FillColor = col
 		c.word.TextStyle.Bold = severity >= 8
 	}
-	c.inner.Hidden = state != cellDifferent
+	c.check.TextSize = th.Size(theme.SizeNameText)
+	c.check.Color = c.mark.StrokeColor
+	c.check.Hidden = !judged
+	c.mark.Hidden = judged
+	c.inner.Hidden = judged || state != cellDifferent
 	c.Refresh()
 }
 
@@ -331,6 +341,9 @@ func (r *matrixCellRenderer) Layout(size fyne.Size) {
 	// A different rendering is a ring with a dot in the colour.
 	c.inner.Move(fyne.NewPos(pad*2+markSize/4, y+markSize/4))
 	c.inner.Resize(fyne.NewSize(markSize/2, markSize/2))
+	cs := c.check.MinSize()
+	c.check.Move(fyne.NewPos(pad*2+(markSize-cs.Width)/2, (size.Height-cs.Height)/2))
+	c.check.Resize(cs)
 	ws := c.word.MinSize()
 	c.word.Move(fyne.NewPos(pad*3+markSize, (size.Height-ws.Height)/2))
 	c.word.Resize(ws)
@@ -347,12 +360,13 @@ func (r *matrixCellRenderer) Refresh() {
 	}
 }
 
-// Objects are the label in the first column, else the mark and its word.
+// Objects are the label in the first column, else the mark or the check,
+// and the word.
 func (r *matrixCellRenderer) Objects() []fyne.CanvasObject {
 	if r.c.text {
 		return []fyne.CanvasObject{r.c.bg, r.c.label}
 	}
-	return []fyne.CanvasObject{r.c.bg, r.c.mark, r.c.inner, r.c.word}
+	return []fyne.CanvasObject{r.c.bg, r.c.mark, r.c.inner, r.c.check, r.c.word}
 }
 
 func (r *matrixCellRenderer) Destroy() {}

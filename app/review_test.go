@@ -387,3 +387,34 @@ func TestEmptyMatrixSaysWhy(t *testing.T) {
 		})
 	}
 }
+
+// A rendering with a verdict shows a check in the matrix, in its mark's
+// colour, in place of the mark.
+func TestMatrixChecksJudgedRenderings(t *testing.T) {
+	_, u, cv := openGolden(t)
+	cells := map[int]*matrixCell{}
+	update := cv.matrix.UpdateCell
+	cv.matrix.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		cells[id.Col] = o.(*matrixCell)
+		update(id, o)
+	}
+	checked := func() (cols []int) {
+		cv.matrix.Refresh()
+		for col := 1; col <= len(cv.reports); col++ {
+			if c := cells[col]; c != nil && c.check.Visible() && !c.mark.Visible() {
+				cols = append(cols, col)
+			}
+		}
+		return cols
+	}
+	if got := checked(); len(got) != 0 {
+		t.Fatalf("before any verdict the columns %v show a check", got)
+	}
+	test.TypeOnCanvas(u.win.Canvas(), "1") // the Daily's rendering, the one in focus
+	if got := checked(); !slices.Equal(got, []int{2}) {
+		t.Errorf("after a verdict on the Daily's rendering the columns %v show a check, want [2]", got)
+	}
+	if c := cells[2]; c.check.Color != c.mark.StrokeColor {
+		t.Errorf("the check is %v, want the mark's colour %v", c.check.Color, c.mark.StrokeColor)
+	}
+}
