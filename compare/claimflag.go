@@ -55,9 +55,21 @@ func interval(q Quantity) (lo, hi float64) {
 // figuresAgree tells whether two figures of one kind can be the same
 // figure, told with more or less precision.
 func figuresAgree(a, b Quantity) bool {
+	if a.Max > 0 && b.Max > 0 {
+		// Two ranges are one range when their ends are: 50 to 70 percent
+		// is not one-half to two-thirds.
+		return figuresAgree(rangeEnd(a, a.Value), rangeEnd(b, b.Value)) &&
+			figuresAgree(rangeEnd(a, a.Max), rangeEnd(b, b.Max))
+	}
 	alo, ahi := interval(a)
 	blo, bhi := interval(b)
 	return alo < bhi && blo < ahi
+}
+
+// rangeEnd is the end of range q at value v, as a figure of its own.
+func rangeEnd(q Quantity, v float64) Quantity {
+	q.Value, q.Max = v, 0
+	return q
 }
 
 // measures says in plain English what a figure of key measures in the
