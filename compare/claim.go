@@ -41,6 +41,7 @@ func findClaims(d *document, quotes []Quote) []Claim {
 	var claims []Claim
 	qi := 0
 	body := d.report.Body
+	f := &speakerFinder{d: d, cast: d.castOf(), lastPara: -10}
 	title := strings.Join(words(d.report.Meta.Title), " ")
 	for pi, p := range d.paragraphs {
 		if pi < 3 && title != "" && p.Len() < 2*len(title) && strings.Join(words(d.text(p.Span)), " ") == title {
@@ -70,6 +71,11 @@ func findClaims(d *document, quotes []Quote) []Claim {
 			for _, piece := range pieces {
 				if c := trimClaim(body, piece.Span); c.Len() > 0 {
 					if claim, ok := newClaim(d, c, cut, piece.after); ok {
+						if p := claim.toks[0].key; p == "he" || p == "she" {
+							if e := f.pronoun(p, claim.Start, pi); e != nil {
+								claim.subject = e.name
+							}
+						}
 						claims = append(claims, claim)
 					}
 				}

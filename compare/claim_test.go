@@ -125,6 +125,37 @@ func TestFindClaims(t *testing.T) {
 	}
 }
 
+// TestClaimSubject checks that a claim opening with "he" or "she" knows
+// whom the pronoun stands for, for alignment, and that a pronoun with no
+// one to stand for stands for nobody.
+func TestClaimSubject(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       []string // the subject of each claim
+	}{
+		{"he after a named man",
+			"Elon Musk spoke to reporters at the launch pad on Monday. He put the chance of a full success at two-thirds.",
+			[]string{"", "Elon Musk"}},
+		{"she passes over a man",
+			"Mayor Elena Marsh met the council on Wednesday. Deputy Mayor Tom Reyes stayed away from the meeting. She said the barrier would cost $48 million.",
+			[]string{"", "", "Elena Marsh"}},
+		{"no one to stand for",
+			"The council met on Wednesday. She said the barrier would cost $48 million.",
+			[]string{"", ""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDocument(&Report{ID: "r1", Body: tc.body})
+			var got []string
+			for _, c := range findClaims(d, findQuotes(d)) {
+				got = append(got, c.subject)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("subjects %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // loadSample reads the sample case the project ships.
 func loadSample(tb testing.TB) []*Report {
 	tb.Helper()

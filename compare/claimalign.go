@@ -123,6 +123,9 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 			toks[i] = tokenize(c.Text)
 		}
 		claimNames[i] = entityNamesIn(toks[i])
+		if c.subject != "" && !slices.Contains(claimNames[i], c.subject) {
+			claimNames[i] = append(claimNames[i], c.subject)
+		}
 		for _, n := range claimNames[i] {
 			if _, ok := nameWordsOf[n]; !ok {
 				nameWordsOf[n] = nameWords(n)

@@ -76,6 +76,9 @@ type Claim struct {
 	Span
 	// toks is Text cut into tokens, kept for alignment.
 	toks []token
+	// subject is the person the pronoun that opens the claim stands for
+	// ("He put the chances at …"), or "", kept for alignment.
+	subject string
 }
 
 // Quantity is a number read from text, with what it measures.
