@@ -418,3 +418,44 @@ func TestMatrixChecksJudgedRenderings(t *testing.T) {
 		t.Errorf("the check is %v, want the mark's colour %v", c.check.Color, c.mark.StrokeColor)
 	}
 }
+
+// A claim's rendering whose facts agree with the reference's reads as its
+// own text; one with a flag shows its diff.
+func TestAgreeingClaimReadsPlain(t *testing.T) {
+	res := goldenResult()
+	res.Reports = append(res.Reports, &compare.Report{ID: "r4", File: "wire.txt", Meta: compare.Meta{Outlet: "Wire", Date: "2026-03-03"}})
+	res.Claims = []compare.Claim{
+		{ID: "c1", Report: "r1", Text: "Spending grows 4% this year."},
+		{ID: "c2", Report: "r2", Text: "This year spending will grow by 4%."},
+		{ID: "c3", Report: "r4", Text: "This year spending will grow by 5%."},
+	}
+	edits := func(last string) []compare.Edit {
+		return []compare.Edit{
+			{Op: compare.OpDelete, Text: "Spending grows 4% this year."},
+			{Op: compare.OpInsert, Text: "This year spending will grow by " + last},
+		}
+	}
+	res.Groups = []compare.Group{{
+		ID: "g2", Kind: compare.KindClaim, Reference: "c1", Members: []string{"c1", "c2", "c3"},
+		Flags: []compare.Flag{{Member: "c3", Kind: compare.FlagNumber, Detail: "4% vs 5%"}},
+		Diffs: []compare.Diff{{Member: "c2", Edits: edits("4%.")}, {Member: "c3", Edits: edits("5%.")}},
+	}}
+	_, _, cv := openResult(t, res)
+	cv.selectRow(0)
+	var diffs int
+	plain := map[string]bool{}
+	for _, o := range test.LaidOutObjects(cv.detailBox) {
+		switch o := o.(type) {
+		case *DiffText:
+			diffs++
+		case *widget.Label:
+			plain[o.Text] = true
+		}
+	}
+	if !plain["This year spending will grow by 4%."] {
+		t.Error("the Daily's claim, which agrees, does not read as its own text")
+	}
+	if diffs != 1 {
+		t.Errorf("the detail shows %d diffs, want 1, for the Wire's claim, whose number differs", diffs)
+	}
+}
