@@ -49,17 +49,7 @@ func (cv *caseView) showDetail() {
 	title := widget.NewLabelWithStyle(kind, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	objs = append(objs, title)
-	summary := fmt.Sprintf("In %d of %d reports.", len(r.byReport), len(cv.reports))
-	if r.severity == 0 {
-		summary += " No differences: every report renders it as the reference does."
-	}
-	if absent := cv.absentFrom(r); absent != "" {
-		summary += " Absent from " + absent + "."
-	}
-	if len(r.byReport) == 1 {
-		summary = "Only " + r.ref.report.Meta.Outlet + " carries it: no other report to compare it with."
-	}
-	sum := widget.NewLabel(summary)
+	sum := widget.NewLabel(cv.summary(r))
 	sum.Wrapping = fyne.TextWrapWord
 	objs = append(objs, sum, cv.newVerdictEditor(r.key, "Verdict on the group").box)
 
@@ -73,6 +63,21 @@ func (cv *caseView) showDetail() {
 			cv.showDetail()
 		}))
 	}
+}
+
+// summary says which reports carry r and whether they differ.
+func (cv *caseView) summary(r *row) string {
+	if len(r.byReport) == 1 {
+		return "Only " + r.ref.report.Meta.Outlet + " carries it: no other report to compare it with."
+	}
+	s := fmt.Sprintf("In %d of %d reports.", len(r.byReport), len(cv.reports))
+	if r.severity == 0 {
+		s += " No differences: every report renders it as the reference does."
+	}
+	if absent := cv.absentFrom(r); absent != "" {
+		s += " Absent from " + absent + "."
+	}
+	return s
 }
 
 // detailPage is how many renderings the detail shows at first, and how
