@@ -180,6 +180,7 @@ func (cv *caseView) setFocus(i int) {
 		}
 		bar.Refresh()
 	}
+	cv.matrix.Refresh()
 	cv.scrollToFocus()
 }
 

@@ -192,6 +192,7 @@ func (cv *caseView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	r := cv.shown[id.Row]
 	if id.Col == 0 {
+		c.focused = false
 		text := rowLabel(r)
 		if reviewed(r, cv.verdicts) {
 			text = "✓ " + text
@@ -202,6 +203,8 @@ func (cv *caseView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	report := cv.reports[id.Col-1]
 	m := r.byReport[report.ID]
 	sel := r == cv.selected
+	// The rendering the verdict keys apply to is outlined.
+	c.focused = sel && m != nil && cv.focus < len(r.members) && r.members[cv.focus] == m
 	switch {
 	case m == nil:
 		c.setMark("absent", 0, cellAbsent, sel, false)
@@ -226,16 +229,18 @@ func (cv *caseView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 // naming the group; in a report's column a mark whose shape says present,
 // different or absent and whose colour says how much it matters, and a
 // word naming the difference. A rendering with a verdict has a check in
-// the mark's colour instead of the mark.
+// the mark's colour instead of the mark; the rendering in focus is
+// outlined.
 type matrixCell struct {
 	widget.BaseWidget
-	bg    *canvas.Rectangle
-	mark  *canvas.Circle
-	inner *canvas.Circle
-	check *canvas.Text
-	word  *canvas.Text
-	label *widget.Label
-	text  bool
+	bg      *canvas.Rectangle
+	mark    *canvas.Circle
+	inner   *canvas.Circle
+	check   *canvas.Text
+	word    *canvas.Text
+	label   *widget.Label
+	text    bool
+	focused bool
 }
 
 func newMatrixCell() *matrixCell {
@@ -308,10 +313,18 @@ func (c *matrixCell) setMark(word string, severity int, state cellState, selecte
 	c.Refresh()
 }
 
+// setBackground fills the cell with the selection's colour when its row
+// is selected, and outlines it when it is in focus.
 func (c *matrixCell) setBackground(selected bool) {
+	v := fyne.CurrentApp().Settings().ThemeVariant()
 	c.bg.FillColor = color.Transparent
 	if selected {
-		c.bg.FillColor = c.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
+		c.bg.FillColor = c.Theme().Color(theme.ColorNameSelection, v)
+	}
+	c.bg.StrokeWidth = 0
+	if c.focused {
+		c.bg.StrokeWidth = 2
+		c.bg.StrokeColor = c.Theme().Color(ColorNameFocusRing, v)
 	}
 }
 

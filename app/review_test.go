@@ -459,3 +459,43 @@ func TestAgreeingClaimReadsPlain(t *testing.T) {
 		t.Errorf("the detail shows %d diffs, want 1, for the Wire's claim, whose number differs", diffs)
 	}
 }
+
+// The matrix outlines the cell of the rendering in focus, and the outline
+// follows the focus from one rendering to the next.
+func TestMatrixOutlinesFocus(t *testing.T) {
+	u := newTestUI(t, NewMemoryStore())
+	cv := openSample(t, u)
+	i := slices.IndexFunc(cv.shown, func(r *row) bool { return len(r.members) >= 3 })
+	if i < 0 {
+		t.Fatal("the sample has no group in three reports")
+	}
+	cv.selectRow(i)
+	cells := map[int]*matrixCell{}
+	update := cv.matrix.UpdateCell
+	cv.matrix.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row == i {
+			cells[id.Col] = o.(*matrixCell)
+		}
+		update(id, o)
+	}
+	outlined := func() (cols []int) {
+		cv.matrix.Refresh()
+		for col, c := range cells {
+			if c.bg.StrokeWidth > 0 {
+				cols = append(cols, col)
+			}
+		}
+		return cols
+	}
+	column := func() int {
+		id := cv.selected.members[cv.focus].report.ID
+		return 1 + slices.IndexFunc(cv.reports, func(r *compare.Report) bool { return r.ID == id })
+	}
+	if got, want := outlined(), column(); !slices.Equal(got, []int{want}) {
+		t.Errorf("the matrix outlines the columns %v, want [%d], the rendering in focus", got, want)
+	}
+	test.TypeOnCanvas(u.win.Canvas(), "l")
+	if got, want := outlined(), column(); !slices.Equal(got, []int{want}) {
+		t.Errorf("after l the matrix outlines the columns %v, want [%d]", got, want)
+	}
+}
