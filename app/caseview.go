@@ -255,8 +255,8 @@ func (cv *caseView) applyFilter() {
 }
 
 // selectRow selects the i-th shown row, scrolls it into view and shows its
-// detail from the top, with the focus on its first rendering that differs
-// and that rendering scrolled into view.
+// detail from the top, with the focus on the rendering to take up first
+// (firstFocus) and that rendering scrolled into view.
 func (cv *caseView) selectRow(i int) {
 	if i < 0 || i >= len(cv.shown) {
 		return
@@ -265,7 +265,7 @@ func (cv *caseView) selectRow(i int) {
 	r := cv.shown[i]
 	if r != cv.selected {
 		cv.selected = r
-		cv.focus = firstFocus(r)
+		cv.focus = cv.firstFocus(r)
 		cv.cards = min(detailPage, len(r.members))
 		cv.detailBox.Offset = fyne.NewPos(0, 0)
 	}
@@ -275,22 +275,30 @@ func (cv *caseView) selectRow(i int) {
 	cv.scrollToFocus()
 }
 
-// firstFocus is the index of the first rendering of r, other than the
-// reference, with a flag, else of the first other rendering, else 0.
-func firstFocus(r *row) int {
-	first := -1
+// firstFocus is the index of the rendering of r, other than the
+// reference, that a reviewer takes up first: the first with a flag and no
+// verdict yet, else the first without a verdict, else the first with a
+// flag, else the first; 0 when r has no other rendering.
+func (cv *caseView) firstFocus(r *row) int {
+	best, rank := 0, 0
 	for i, m := range r.members {
 		if m == r.ref {
 			continue
 		}
+		_, judged := cv.verdicts[m.key]
+		// Higher is taken up sooner; the first of a rank wins.
+		k := 1
 		if len(m.flags) > 0 {
-			return i
+			k++
 		}
-		if first < 0 {
-			first = i
+		if !judged {
+			k += 2
+		}
+		if k > rank {
+			best, rank = i, k
 		}
 	}
-	return max(first, 0)
+	return best
 }
 
 // selectedIndex is the index of the selected row among those shown, or -1.

@@ -499,3 +499,36 @@ func TestMatrixOutlinesFocus(t *testing.T) {
 		t.Errorf("after l the matrix outlines the columns %v, want [%d]", got, want)
 	}
 }
+
+// Back on a group, the focus is on the first rendering that differs and
+// has no verdict yet, not on one already judged.
+func TestFocusSkipsJudgedRenderings(t *testing.T) {
+	u := newTestUI(t, NewMemoryStore())
+	cv := openSample(t, u)
+	flagged := func(r *row) (n int) {
+		for _, m := range r.members {
+			if m != r.ref && len(m.flags) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	i := slices.IndexFunc(cv.shown, func(r *row) bool { return flagged(r) >= 2 })
+	if i < 0 || i+1 >= len(cv.shown) {
+		t.Fatal("the sample has no group with two renderings that differ, followed by another")
+	}
+	cv.selectRow(i)
+	first := cv.selected.members[cv.focus]
+	if len(first.flags) == 0 {
+		t.Fatalf("the focus opens on %s, which does not differ", first.report.Meta.Outlet)
+	}
+	if !cv.record(first.key, DefaultScale[0], "", "") {
+		t.Fatal("recording a verdict failed")
+	}
+	cv.selectRow(i + 1)
+	cv.selectRow(i)
+	m := cv.selected.members[cv.focus]
+	if m == first || len(m.flags) == 0 {
+		t.Errorf("back on the group the focus is on %s, want the next one that differs, not %s, which has a verdict", m.report.Meta.Outlet, first.report.Meta.Outlet)
+	}
+}
