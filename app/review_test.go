@@ -79,13 +79,7 @@ func TestMatrixFitsTheWindow(t *testing.T) {
 		cv := openSample(t, u)
 		// The cells as the table lays them out: the first column's apart,
 		// the report columns' from the left of the area that scrolls.
-		cells := map[int]fyne.CanvasObject{}
-		update := cv.matrix.UpdateCell
-		cv.matrix.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
-			cells[id.Col] = o
-			update(id, o)
-		}
-		cv.matrix.Refresh()
+		cells := rowCells(matrixCells(cv)(), 0)
 		first, last := cells[0], cells[len(cv.reports)]
 		if first == nil || last == nil {
 			t.Fatalf("the matrix laid out the columns %v, want 0 to %d", slices.Sorted(maps.Keys(cells)), len(cv.reports))
@@ -114,14 +108,7 @@ func TestMatrixFitsTheWindow(t *testing.T) {
 // A verdict given from the keyboard shows at once in the card of the
 // rendering it was given on, though the focus has moved on to the next.
 func TestVerdictKeyShowsInItsCard(t *testing.T) {
-	u := newTestUI(t, NewMemoryStore())
-	cv := openSample(t, u)
-	// The first group with three renderings besides the reference.
-	i := slices.IndexFunc(cv.shown, func(r *row) bool { return len(r.members) >= 4 })
-	if i < 0 {
-		t.Fatal("the sample has no group in four reports")
-	}
-	cv.selectRow(i)
+	u, cv, _ := openSampleGroup(t, 4)
 	m := cv.selected.members[cv.focus]
 	test.TypeOnCanvas(u.win.Canvas(), "2")
 	if cv.selected.members[cv.focus] == m {
@@ -175,13 +162,7 @@ func TestQuietCellsReadable(t *testing.T) {
 		t.Run(variant, func(t *testing.T) {
 			_, u, cv := openResult(t, reviewResult())
 			u.setTheme(variant)
-			cells := map[widget.TableCellID]*matrixCell{}
-			update := cv.matrix.UpdateCell
-			cv.matrix.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
-				cells[id] = o.(*matrixCell)
-				update(id, o)
-			}
-			cv.matrix.Refresh()
+			cells := matrixCells(cv)()
 			s := fyne.CurrentApp().Settings()
 			window := s.Theme().Color(theme.ColorNameBackground, s.ThemeVariant())
 			checked := map[bool]int{}
@@ -392,16 +373,10 @@ func TestEmptyMatrixSaysWhy(t *testing.T) {
 // colour, in place of the mark.
 func TestMatrixChecksJudgedRenderings(t *testing.T) {
 	_, u, cv := openGolden(t)
-	cells := map[int]*matrixCell{}
-	update := cv.matrix.UpdateCell
-	cv.matrix.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
-		cells[id.Col] = o.(*matrixCell)
-		update(id, o)
-	}
+	cells := matrixCells(cv)
 	checked := func() (cols []int) {
-		cv.matrix.Refresh()
-		for col := 1; col <= len(cv.reports); col++ {
-			if c := cells[col]; c != nil && c.check.Visible() && !c.mark.Visible() {
+		for col, c := range rowCells(cells(), 0) {
+			if col > 0 && c.check.Visible() && !c.mark.Visible() {
 				cols = append(cols, col)
 			}
 		}
@@ -414,7 +389,7 @@ func TestMatrixChecksJudgedRenderings(t *testing.T) {
 	if got := checked(); !slices.Equal(got, []int{2}) {
 		t.Errorf("after a verdict on the Daily's rendering the columns %v show a check, want [2]", got)
 	}
-	if c := cells[2]; c.check.Color != c.mark.StrokeColor {
+	if c := rowCells(cells(), 0)[2]; c.check.Color != c.mark.StrokeColor {
 		t.Errorf("the check is %v, want the mark's colour %v", c.check.Color, c.mark.StrokeColor)
 	}
 }
@@ -463,24 +438,10 @@ func TestAgreeingClaimReadsPlain(t *testing.T) {
 // The matrix outlines the cell of the rendering in focus, and the outline
 // follows the focus from one rendering to the next.
 func TestMatrixOutlinesFocus(t *testing.T) {
-	u := newTestUI(t, NewMemoryStore())
-	cv := openSample(t, u)
-	i := slices.IndexFunc(cv.shown, func(r *row) bool { return len(r.members) >= 3 })
-	if i < 0 {
-		t.Fatal("the sample has no group in three reports")
-	}
-	cv.selectRow(i)
-	cells := map[int]*matrixCell{}
-	update := cv.matrix.UpdateCell
-	cv.matrix.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row == i {
-			cells[id.Col] = o.(*matrixCell)
-		}
-		update(id, o)
-	}
+	u, cv, i := openSampleGroup(t, 3)
+	cells := matrixCells(cv)
 	outlined := func() (cols []int) {
-		cv.matrix.Refresh()
-		for col, c := range cells {
+		for col, c := range rowCells(cells(), i) {
 			if c.bg.StrokeWidth > 0 {
 				cols = append(cols, col)
 			}
@@ -531,4 +492,45 @@ func TestFocusSkipsJudgedRenderings(t *testing.T) {
 	if m == first || len(m.flags) == 0 {
 		t.Errorf("back on the group the focus is on %s, want the next one that differs, not %s, which has a verdict", m.report.Meta.Outlet, first.report.Meta.Outlet)
 	}
+}
+
+// openSampleGroup opens the sample case and selects its first group that
+// n reports or more carry; it returns the group's row.
+func openSampleGroup(t *testing.T, n int) (*UI, *caseView, int) {
+	t.Helper()
+	u := newTestUI(t, NewMemoryStore())
+	cv := openSample(t, u)
+	i := slices.IndexFunc(cv.shown, func(r *row) bool { return len(r.byReport) >= n })
+	if i < 0 {
+		t.Fatalf("the sample has no group in %d reports", n)
+	}
+	cv.selectRow(i)
+	return u, cv, i
+}
+
+// matrixCells has the matrix record the cells it fills; the function it
+// returns refreshes the matrix and gives the cells it filled then.
+func matrixCells(cv *caseView) func() map[widget.TableCellID]*matrixCell {
+	cells := map[widget.TableCellID]*matrixCell{}
+	update := cv.matrix.UpdateCell
+	cv.matrix.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		cells[id] = o.(*matrixCell)
+		update(id, o)
+	}
+	return func() map[widget.TableCellID]*matrixCell {
+		clear(cells)
+		cv.matrix.Refresh()
+		return cells
+	}
+}
+
+// rowCells are the cells of one row of cells, by column.
+func rowCells(cells map[widget.TableCellID]*matrixCell, row int) map[int]*matrixCell {
+	out := map[int]*matrixCell{}
+	for id, c := range cells {
+		if id.Row == row {
+			out[id.Col] = c
+		}
+	}
+	return out
 }
