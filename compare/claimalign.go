@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -581,21 +582,39 @@ func groupClaims(feats []claimFeatures, terms int, probe *claimProbe) [][]int {
 		}
 		todo = slices.DeleteFunc(slices.Clone(pairs), func(p claimPair) bool { return !apart[p.a] && !apart[p.b] })
 	}
-	second := secondGroups(probe, cands, members, group, &reports, reportOf)
+	return withSecond(members, group, secondGroups(probe, cands, members, group, &reports, reportOf))
+}
+
+// withSecond returns the groups of members, each with the claims that join
+// it besides their own (second, by group; see secondGroups), its claims
+// sorted, in order of their first claim. A lone claim that joined another
+// group and took in none has no group of its own: it states others' fact,
+// not one of its own. Two lone claims that took in each other make one
+// group, not two.
+func withSecond(members [][]int, group []int, second map[int][]int) [][]int {
 	for _, joined := range second {
 		for _, y := range joined {
 			if g := group[y]; len(members[g]) == 1 && len(second[g]) == 0 {
-				members[g] = nil // it states others' fact, not one of its own
+				members[g] = nil
 			}
 		}
 	}
 	var out [][]int
+	taken := map[string]bool{} // the claims of each group that took in others
 	for g, m := range members {
-		if len(m) > 0 {
-			m = append(m, second[g]...)
-			slices.Sort(m)
-			out = append(out, m)
+		if len(m) == 0 {
+			continue
 		}
+		m = append(m, second[g]...)
+		slices.Sort(m)
+		if len(second[g]) > 0 {
+			k := fmt.Sprint(m)
+			if taken[k] {
+				continue
+			}
+			taken[k] = true
+		}
+		out = append(out, m)
 	}
 	slices.SortFunc(out, func(x, y []int) int { return cmp.Compare(x[0], y[0]) })
 	return out

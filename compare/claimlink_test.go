@@ -294,6 +294,41 @@ func TestSecondGroupsAlone(t *testing.T) {
 	}
 }
 
+// TestWithSecond checks how the claims that join a group besides their own
+// make up the groups: a lone claim that joined another group and took in
+// none leaves its own, and two lone claims that took in each other make
+// one group, not two alike.
+func TestWithSecond(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		members [][]int // by group; group g starts as claim g's
+		second  map[int][]int
+		want    [][]int
+	}{
+		{"nothing joins", [][]int{{0, 2}, {1}, nil}, nil, [][]int{{0, 2}, {1}}},
+		{"a sentence joins a second group", [][]int{{0, 2}, {1, 3}, nil, nil}, map[int][]int{1: {0}},
+			[][]int{{0, 2}, {0, 1, 3}}},
+		{"a lone claim that joined leaves its own", [][]int{{0, 2}, {1}, nil}, map[int][]int{0: {1}},
+			[][]int{{0, 1, 2}}},
+		{"a lone claim takes in a sentence", [][]int{{0, 2}, {1}, nil}, map[int][]int{1: {0}},
+			[][]int{{0, 2}, {0, 1}}},
+		{"two lone claims take in each other", [][]int{{0}, {1}}, map[int][]int{0: {1}, 1: {0}},
+			[][]int{{0, 1}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			group := make([]int, len(tc.members))
+			for g, m := range tc.members {
+				for _, c := range m {
+					group[c] = g
+				}
+			}
+			if got := withSecond(tc.members, group, tc.second); !slices.EqualFunc(got, tc.want, slices.Equal) {
+				t.Errorf("withSecond = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
 // groupsOf groups the claims given as pairs of report and text, in
 // order: claim i is the i-th pair. It returns a function that lists the
 // groups a claim is in.
