@@ -47,6 +47,9 @@ func findClaims(d *document, quotes []Quote) []Claim {
 		if pi < 3 && title != "" && p.Len() < 2*len(title) && strings.Join(words(d.text(p.Span)), " ") == title {
 			continue // the headline repeated as one of the first lines
 		}
+		if isWidget(d, p) {
+			continue
+		}
 		for _, s := range p.sentences {
 			for qi < len(quotes) && quotes[qi].End <= s.Start {
 				qi++
@@ -342,6 +345,20 @@ func isPageChrome(text string) bool {
 		}
 	}
 	return false
+}
+
+// isWidget tells whether paragraph p is a box of the page rather than
+// text of the report: two or more of its sentences are page chrome (a
+// sign-up box, whose "Thank you for subscribing." and "An error has
+// occurred." are chrome too).
+func isWidget(d *document, p paragraph) bool {
+	n := 0
+	for _, s := range p.sentences {
+		if isPageChrome(d.text(s)) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // captionLabel ends the credit that opens a picture's caption ("Image

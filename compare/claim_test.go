@@ -103,6 +103,12 @@ func TestFindClaims(t *testing.T) {
 		{"a caption keeps its fact without its credit",
 			"Image copyright Getty Images Image caption The barrier was finished in 2019",
 			[]string{"The barrier was finished in 2019"}, []string{""}},
+		{"a sign-up box is page chrome, every sentence of it",
+			"Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. Invalid email address. Please re-enter. You must select a newsletter to subscribe to. Thank you for subscribing. An error has occurred. Please try again later.\n\nThe council approved the barrier on Wednesday.",
+			[]string{"The council approved the barrier on Wednesday."}, []string{""}},
+		{"one line of chrome leaves its paragraph's facts",
+			"The council approved the barrier on Wednesday. Read more about the barrier here.",
+			[]string{"The council approved the barrier on Wednesday."}, []string{""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDocument(&Report{ID: "r1", Body: tc.body})
