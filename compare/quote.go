@@ -532,21 +532,17 @@ var openingPrepositions = setOf("on", "in", "at")
 // ends with a preposition that makes it a name, with an article or none
 // between: "during a", or "On", "In" or "At" opening a sentence.
 func governedName(before string) bool {
-	if articles[strings.ToLower(lastWord(before))] {
-		before = strings.TrimRightFunc(before[:len(before)-len(lastWord(before))], unicode.IsSpace)
-	}
 	w := lastWord(before)
-	if eventPrepositions[strings.ToLower(w)] {
+	if articles[strings.ToLower(w)] {
+		before = strings.TrimRightFunc(before[:len(before)-len(w)], unicode.IsSpace)
+		w = lastWord(before)
+	}
+	lw := strings.ToLower(w)
+	if eventPrepositions[lw] {
 		return true
 	}
-	if !openingPrepositions[strings.ToLower(w)] {
-		return false
-	}
-	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-		return false
-	}
-	rest := strings.TrimRightFunc(before[:len(before)-len(w)], func(r rune) bool { return unicode.IsSpace(r) || isQuoteRune(r) })
-	return rest == "" || strings.HasSuffix(rest, ".") || strings.HasSuffix(rest, "!") || strings.HasSuffix(rest, "?")
+	r, _ := utf8.DecodeRuneInString(w)
+	return openingPrepositions[lw] && unicode.IsUpper(r) && sentenceInitial(before, len(before)-len(w))
 }
 
 // articles are the words that may stand between a preposition and the
