@@ -41,7 +41,7 @@ func findClaims(d *document, quotes []Quote) []Claim {
 	var claims []Claim
 	qi := 0
 	body := d.report.Body
-	f := &speakerFinder{d: d, cast: d.castOf(), lastPara: -10}
+	f := newSpeakerFinder(d)
 	title := strings.Join(words(d.report.Meta.Title), " ")
 	for pi, p := range d.paragraphs {
 		if pi < 3 && title != "" && p.Len() < 2*len(title) && strings.Join(words(d.text(p.Span)), " ") == title {
@@ -74,11 +74,7 @@ func findClaims(d *document, quotes []Quote) []Claim {
 			for _, piece := range pieces {
 				if c := trimClaim(body, piece.Span); c.Len() > 0 {
 					if claim, ok := newClaim(d, c, cut, piece.after); ok {
-						if p := claim.toks[0].key; p == "he" || p == "she" {
-							if e := f.pronoun(p, claim.Start, pi); e != nil {
-								claim.subject = e.name
-							}
-						}
+						claim.subject = f.openingPronoun(&claim, pi)
 						claims = append(claims, claim)
 					}
 				}
@@ -86,6 +82,17 @@ func findClaims(d *document, quotes []Quote) []Claim {
 		}
 	}
 	return claims
+}
+
+// openingPronoun returns the person the "he" or "she" that opens claim c,
+// of paragraph pi, stands for ("He put the chances at …"), or "".
+func (f *speakerFinder) openingPronoun(c *Claim, pi int) string {
+	if p := c.toks[0].key; p == "he" || p == "she" {
+		if e := f.pronoun(p, c.Start, pi); e != nil {
+			return e.name
+		}
+	}
+	return ""
 }
 
 // isQuestion tells whether a sentence asks rather than states: it ends

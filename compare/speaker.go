@@ -92,6 +92,12 @@ type speakerFinder struct {
 	lastPos  int
 }
 
+// newSpeakerFinder returns a finder for the speakers of document d, with
+// no one quoted yet.
+func newSpeakerFinder(d *document) *speakerFinder {
+	return &speakerFinder{d: d, cast: d.castOf(), lastPara: -10}
+}
+
 // attributeSpeakers sets the speaker and cue of each quote: from a speech
 // cue before or after it in its sentence, else from the quote it continues
 // (a quote over several paragraphs, or the second half of a quote broken
@@ -101,7 +107,7 @@ type speakerFinder struct {
 // report gives. A quote inside a quote takes the cue found within the
 // outer one, else the outer quote's speaker.
 func attributeSpeakers(d *document, quotes []Quote, spans []quoteSpan) {
-	f := &speakerFinder{d: d, cast: d.castOf(), lastPara: -10}
+	f := newSpeakerFinder(d)
 	ents := make([]*entity, len(quotes))
 	// carried marks a quote without a cue that takes its speaker from a
 	// quote of an earlier paragraph.
