@@ -481,7 +481,7 @@ func isTerm(d *document, pi int, s quoteSpan) bool {
 	if !isTitleCase(words) {
 		return false
 	}
-	if isSubheading(body, p, s, words) {
+	if isSubheading(p, s, words) {
 		return true
 	}
 	if isHeadline(body[p.Start:p.End]) {
@@ -504,9 +504,8 @@ func isTerm(d *document, pi int, s quoteSpan) bool {
 // borrows a phrase, 'All Roads Lead Home.', set between paragraphs of
 // running text. A paragraph quoting a lower-case phrase alone ('Not a
 // deal') still quotes it.
-func isSubheading(body string, p Span, s quoteSpan, words []string) bool {
-	para := strings.TrimFunc(body[p.Start:p.End], unicode.IsSpace)
-	return len(words) >= 3 && !isExclaimed(words) && para == body[s.Open.Start:s.Close.End]
+func isSubheading(p Span, s quoteSpan, words []string) bool {
+	return len(words) >= 3 && !isExclaimed(words) && s.Open.Start == p.Start && s.Close.End == p.End
 }
 
 // isNamePhrase reports whether title-case words may name something rather
