@@ -236,7 +236,9 @@ func (m *MemoryStore) StoredAnalysis(caseID int64) (*compare.Result, error) {
 
 // identity names what ref of a case's latest analysis is about, so that a
 // verdict follows it into the next analysis: a rendering by its report and
-// span, a group by its reference rendering.
+// span, a group by its reference rendering and its other members, since
+// two groups may share a reference (a claim stating two facts is in the
+// group of each).
 func (m *MemoryStore) identity(caseID int64, ref string) (string, error) {
 	res := m.analyses[caseID]
 	if res == nil {
@@ -244,11 +246,76 @@ func (m *MemoryStore) identity(caseID int64, ref string) (string, error) {
 	}
 	for _, g := range res.Groups {
 		if g.ID == ref {
-			id, err := memberIdentity(res, g.Reference)
-			return "group " + id, err
+			return groupIdentity(res, g)
 		}
 	}
 	return memberIdentity(res, ref)
+}
+
+// groupIdentity is "group REF with MEMBER,MEMBER…", the identities of g's
+// reference and of its other members in order.
+func groupIdentity(res *compare.Result, g compare.Group) (string, error) {
+	id, err := memberIdentity(res, g.Reference)
+	if err != nil {
+		return "", err
+	}
+	var others []string
+	for _, ref := range g.Members {
+		if ref == g.Reference {
+			continue
+		}
+		o, err := memberIdentity(res, ref)
+		if err != nil {
+			return "", err
+		}
+		others = append(others, o)
+	}
+	slices.Sort(others)
+	return groupPrefix(id) + strings.Join(others, ","), nil
+}
+
+// groupPrefix begins the identity of each group whose reference has
+// identity id.
+func groupPrefix(id string) string { return "group " + id + " with " }
+
+// stored returns the identity under which the history of ref is kept: its
+// identity, or, for a group whose members changed since its verdicts (a
+// report added or removed), the group of the same reference with the
+// newest verdict, when no other group of the analysis has that reference.
+func (m *MemoryStore) stored(caseID int64, ref string) (string, error) {
+	id, err := m.identity(caseID, ref)
+	if err != nil || m.history[caseID][id] != nil || !strings.HasPrefix(id, "group ") {
+		return id, err
+	}
+	res := m.analyses[caseID]
+	var reference string
+	for _, g := range res.Groups {
+		if g.ID == ref {
+			reference = g.Reference
+		}
+	}
+	shared := 0
+	for _, g := range res.Groups {
+		if g.Reference == reference {
+			shared++
+		}
+	}
+	if shared > 1 {
+		return id, nil
+	}
+	refID, err := memberIdentity(res, reference)
+	if err != nil {
+		return "", err
+	}
+	prefix := groupPrefix(refID)
+	best := id
+	var newest time.Time
+	for other, h := range m.history[caseID] {
+		if strings.HasPrefix(other, prefix) && h[len(h)-1].Time.After(newest) {
+			best, newest = other, h[len(h)-1].Time
+		}
+	}
+	return best, nil
 }
 
 func memberIdentity(res *compare.Result, ref string) (string, error) {
@@ -274,7 +341,7 @@ func (m *MemoryStore) RecordVerdict(caseID int64, ref string, v Verdict) error {
 	if !slices.Contains(m.scale, v.Status) {
 		return fmt.Errorf("record verdict on %s: %q is not a status on the verdict scale", ref, v.Status)
 	}
-	id, err := m.identity(caseID, ref)
+	id, err := m.stored(caseID, ref)
 	if err != nil {
 		return fmt.Errorf("record verdict: %w", err)
 	}
@@ -299,7 +366,7 @@ func (m *MemoryStore) Verdicts(caseID int64) (map[string]Verdict, int, error) {
 	}
 	refs := map[string]string{}
 	for _, ref := range verdictRefs(res) {
-		if id, err := m.identity(caseID, ref); err == nil {
+		if id, err := m.stored(caseID, ref); err == nil {
 			refs[id] = ref
 		}
 	}
@@ -318,7 +385,7 @@ func (m *MemoryStore) Verdicts(caseID int64) (map[string]Verdict, int, error) {
 func (m *MemoryStore) History(caseID int64, ref string) ([]Verdict, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	id, err := m.identity(caseID, ref)
+	id, err := m.stored(caseID, ref)
 	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
