@@ -75,6 +75,12 @@ func findClaims(d *document, quotes []Quote) []Claim {
 				if c := trimClaim(body, piece.Span); c.Len() > 0 {
 					if claim, ok := newClaim(d, c, cut, piece.after); ok {
 						claim.subject = f.openingPronoun(&claim, pi)
+						if p := strings.ToLower(claim.Source); p == "he" || p == "she" {
+							claim.Source = "" // "He said that …": whom it stands for, or no one
+							if e := f.pronoun(p, claim.Start, pi); e != nil {
+								claim.Source = e.name
+							}
+						}
 						claims = append(claims, claim)
 					}
 				}
