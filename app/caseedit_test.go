@@ -107,6 +107,87 @@ func TestStoresStoredAnalysis(t *testing.T) {
 	})
 }
 
+// TestStoresTellGroupsOfOneReference checks that verdicts on two groups
+// with the same reference rendering (a long quote that two reports each
+// give a part of) stay apart, also in the next analysis.
+func TestStoresTellGroupsOfOneReference(t *testing.T) {
+	eachStore(t, func(t *testing.T, store Store) {
+		c, err := store.NewCase("Barrier")
+		if err != nil {
+			t.Fatal(err)
+		}
+		add := func(name, body string) string {
+			t.Helper()
+			r := &compare.Report{File: name, Body: body}
+			if err := store.AddReport(c.ID, r); err != nil {
+				t.Fatal(err)
+			}
+			return r.ID
+		}
+		add("a.txt", "The mayor spoke on Monday.\n\nMarsh said: \"The barrier will cost the city forty-eight million dollars over five years, and the construction work on the eastern bank starts in May with two hundred workers.\"\n")
+		// The report whose part of the quote a group holds, and the
+		// verdict on that group.
+		parts := map[string]string{
+			add("b.txt", "The mayor spoke.\n\n\"The barrier will cost the city forty-eight million dollars over five years,\" Marsh said.\n"): DefaultScale[0],
+			add("c.txt", "Work soon.\n\n\"The construction work on the eastern bank starts in May with two hundred workers,\" Marsh said.\n"): DefaultScale[1],
+		}
+		// groups maps the reports of parts to the group holding their
+		// quote, and checks that the groups share their reference.
+		groups := func() map[string]string {
+			t.Helper()
+			res, err := store.Analysis(c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			reportOf := map[string]string{}
+			for _, q := range res.Quotes {
+				reportOf[q.ID] = q.Report
+			}
+			out := map[string]string{}
+			refs := map[string]bool{}
+			for _, g := range res.Groups {
+				for _, id := range g.Members {
+					if _, ok := parts[reportOf[id]]; ok {
+						out[reportOf[id]] = g.ID
+						refs[g.Reference] = true
+					}
+				}
+			}
+			if len(out) != len(parts) || len(refs) != 1 {
+				t.Fatalf("groups %+v: want one group for each part of the quote, with one reference", res.Groups)
+			}
+			return out
+		}
+		for report, g := range groups() {
+			if err := store.RecordVerdict(c.ID, g, Verdict{Status: parts[report], Time: testTime}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check := func(when string) {
+			t.Helper()
+			byReport := groups()
+			current, orphans, err := store.Verdicts(c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for report, g := range byReport {
+				if v := current[g]; v.Status != parts[report] {
+					t.Errorf("%s: verdict on %s = %+v, want %q", when, g, v, parts[report])
+				}
+				if h, err := store.History(c.ID, g); err != nil || len(h) != 1 {
+					t.Errorf("%s: history of %s = %+v, %v; want its one verdict", when, g, h, err)
+				}
+			}
+			if orphans != 0 {
+				t.Errorf("%s: %d orphaned verdicts, want none", when, orphans)
+			}
+		}
+		check("recorded")
+		add("d.txt", "Costs.\n\n\"The barrier will cost the city forty-eight million dollars over five years,\" Marsh told reporters.\n")
+		check("with a report more")
+	})
+}
+
 func TestRenameCase(t *testing.T) {
 	store, u, cv := openGolden(t)
 	id := cv.info.ID

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,9 +26,9 @@ type MemoryStore struct {
 	// reports changed since.
 	analyses map[int64]*compare.Result
 	fresh    map[int64]bool
-	// history maps a case's verdict identities (see identity) to their
-	// verdicts, oldest first.
-	history map[int64]map[string][]Verdict
+	// history maps what a case's verdicts are tied to (see target) to
+	// the verdicts, oldest first.
+	history map[int64]map[target][]Verdict
 	scale   []string
 	lastID  int64
 }
@@ -37,7 +39,7 @@ func NewMemoryStore() *MemoryStore {
 		reports:  map[int64][]*compare.Report{},
 		analyses: map[int64]*compare.Result{},
 		fresh:    map[int64]bool{},
-		history:  map[int64]map[string][]Verdict{},
+		history:  map[int64]map[target][]Verdict{},
 		scale:    slices.Clone(DefaultScale),
 	}
 }
@@ -234,114 +236,95 @@ func (m *MemoryStore) StoredAnalysis(caseID int64) (*compare.Result, error) {
 	return m.analyses[caseID], nil
 }
 
-// identity names what ref of a case's latest analysis is about, so that a
-// verdict follows it into the next analysis: a rendering by its report and
-// span, a group by its reference rendering and its other members, since
-// two groups may share a reference (a claim stating two facts is in the
-// group of each).
-func (m *MemoryStore) identity(caseID int64, ref string) (string, error) {
-	res := m.analyses[caseID]
-	if res == nil {
-		return "", fmt.Errorf("%s: the case has no analysis", ref)
-	}
-	for _, g := range res.Groups {
-		if g.ID == ref {
-			return groupIdentity(res, g)
-		}
-	}
-	return memberIdentity(res, ref)
+// target is what a verdict is tied to, so that it follows its quote or
+// claim into the next analysis: a rendering by its kind, report and place
+// ("quote:r2@10-42"); a group, as in the database, by its reference rendering
+// and the renderings it held, which tell apart groups that share one.
+type target struct {
+	rendering string
+	// members lists a group's renderings, space separated; it is "" for
+	// a verdict on one rendering.
+	members string
 }
 
-// groupIdentity is "group REF with MEMBER,MEMBER…", the identities of g's
-// reference and of its other members in order.
-func groupIdentity(res *compare.Result, g compare.Group) (string, error) {
-	id, err := memberIdentity(res, g.Reference)
-	if err != nil {
-		return "", err
-	}
-	var others []string
-	for _, ref := range g.Members {
-		if ref == g.Reference {
-			continue
-		}
-		o, err := memberIdentity(res, ref)
-		if err != nil {
-			return "", err
-		}
-		others = append(others, o)
-	}
-	slices.Sort(others)
-	return groupPrefix(id) + strings.Join(others, ","), nil
-}
+// renderings indexes the quotes and claims of an analysis: ref → the
+// rendering's kind, report and place, and back.
+type renderings struct{ place, ref map[string]string }
 
-// groupPrefix begins the identity of each group whose reference has
-// identity id.
-func groupPrefix(id string) string { return "group " + id + " with " }
-
-// stored returns the identity under which the history of ref is kept: its
-// identity, or, for a group whose members changed since its verdicts (a
-// report added or removed), the group of the same reference with the
-// newest verdict, when no other group of the analysis has that reference.
-func (m *MemoryStore) stored(caseID int64, ref string) (string, error) {
-	id, err := m.identity(caseID, ref)
-	if err != nil || m.history[caseID][id] != nil || !strings.HasPrefix(id, "group ") {
-		return id, err
+func newRenderings(res *compare.Result) renderings {
+	ix := renderings{place: map[string]string{}, ref: map[string]string{}}
+	add := func(ref string, kind compare.Kind, report string, span compare.Span) {
+		p := fmt.Sprintf("%s:%s@%d-%d", kind, report, span.Start, span.End)
+		ix.place[ref], ix.ref[p] = p, ref
 	}
-	res := m.analyses[caseID]
-	var reference string
-	for _, g := range res.Groups {
-		if g.ID == ref {
-			reference = g.Reference
-		}
-	}
-	shared := 0
-	for _, g := range res.Groups {
-		if g.Reference == reference {
-			shared++
-		}
-	}
-	if shared > 1 {
-		return id, nil
-	}
-	refID, err := memberIdentity(res, reference)
-	if err != nil {
-		return "", err
-	}
-	prefix := groupPrefix(refID)
-	best := id
-	var newest time.Time
-	for other, h := range m.history[caseID] {
-		if strings.HasPrefix(other, prefix) && h[len(h)-1].Time.After(newest) {
-			best, newest = other, h[len(h)-1].Time
-		}
-	}
-	return best, nil
-}
-
-func memberIdentity(res *compare.Result, ref string) (string, error) {
 	for _, q := range res.Quotes {
-		if q.ID == ref {
-			return fmt.Sprintf("%s@%d-%d", q.Report, q.Start, q.End), nil
-		}
+		add(q.ID, compare.KindQuote, q.Report, q.Span)
 	}
 	for _, c := range res.Claims {
-		if c.ID == ref {
-			return fmt.Sprintf("%s@%d-%d", c.Report, c.Start, c.End), nil
+		add(c.ID, compare.KindClaim, c.Report, c.Span)
+	}
+	return ix
+}
+
+// target returns what a verdict on ref, a rendering or a group of res, is
+// tied to.
+func (ix renderings) target(res *compare.Result, ref string) (target, error) {
+	if p, ok := ix.place[ref]; ok {
+		return target{rendering: p}, nil
+	}
+	for _, g := range res.Groups {
+		if g.ID == ref {
+			places := make([]string, len(g.Members))
+			for i, id := range g.Members {
+				places[i] = ix.place[id]
+			}
+			return target{rendering: ix.place[g.Reference], members: strings.Join(places, " ")}, nil
 		}
 	}
-	return "", fmt.Errorf("%s: %w", ref, errNotInAnalysis)
+	return target{}, fmt.Errorf("%s: %w", ref, errNotInAnalysis)
+}
+
+// attach returns the ref of res that t names, or "" when res no longer has
+// it: a group is the one holding t's rendering and most of its former
+// renderings.
+func (ix renderings) attach(res *compare.Result, t target) string {
+	ref := ix.ref[t.rendering]
+	if t.members == "" || ref == "" {
+		return ref
+	}
+	former := strings.Fields(t.members)
+	group, most := "", 0
+	for _, g := range res.Groups {
+		if !slices.Contains(g.Members, ref) {
+			continue
+		}
+		shared := 0
+		for _, id := range g.Members {
+			if slices.Contains(former, ix.place[id]) {
+				shared++
+			}
+		}
+		if shared > most {
+			group, most = g.ID, shared
+		}
+	}
+	return group
 }
 
 var errNotInAnalysis = errors.New("not in the case's analysis")
 
-// RecordVerdict appends v to the history of ref's identity.
+// RecordVerdict appends v to the history of what ref is about.
 func (m *MemoryStore) RecordVerdict(caseID int64, ref string, v Verdict) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if !slices.Contains(m.scale, v.Status) {
 		return fmt.Errorf("record verdict on %s: %q is not a status on the verdict scale", ref, v.Status)
 	}
-	id, err := m.stored(caseID, ref)
+	res := m.analyses[caseID]
+	if res == nil {
+		return fmt.Errorf("record verdict on %s: the case has no analysis", ref)
+	}
+	t, err := newRenderings(res).target(res, ref)
 	if err != nil {
 		return fmt.Errorf("record verdict: %w", err)
 	}
@@ -349,34 +332,50 @@ func (m *MemoryStore) RecordVerdict(caseID int64, ref string, v Verdict) error {
 		return err
 	}
 	if m.history[caseID] == nil {
-		m.history[caseID] = map[string][]Verdict{}
+		m.history[caseID] = map[target][]Verdict{}
 	}
-	m.history[caseID][id] = append(m.history[caseID][id], v)
+	m.history[caseID][t] = append(m.history[caseID][t], v)
 	return nil
+}
+
+// histories gathers a case's verdicts by the ref of its latest analysis
+// they are on, oldest first, and counts the targets that analysis no
+// longer has.
+func (m *MemoryStore) histories(caseID int64) (map[string][]Verdict, int) {
+	res := m.analyses[caseID]
+	if res == nil {
+		return nil, len(m.history[caseID])
+	}
+	ix := newRenderings(res)
+	out := map[string][]Verdict{}
+	orphans := 0
+	// In a fixed order, so that verdicts of two targets that now name one
+	// ref and were given at the same time keep one order.
+	targets := slices.SortedFunc(maps.Keys(m.history[caseID]), func(a, b target) int {
+		return cmp.Or(strings.Compare(a.rendering, b.rendering), strings.Compare(a.members, b.members))
+	})
+	for _, t := range targets {
+		ref := ix.attach(res, t)
+		if ref == "" {
+			orphans++
+			continue
+		}
+		out[ref] = append(out[ref], m.history[caseID][t]...)
+	}
+	for _, h := range out {
+		slices.SortStableFunc(h, func(a, b Verdict) int { return a.Time.Compare(b.Time) })
+	}
+	return out, orphans
 }
 
 // Verdicts returns the newest verdict of every ref of the latest analysis.
 func (m *MemoryStore) Verdicts(caseID int64) (map[string]Verdict, int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	byRef, orphans := m.histories(caseID)
 	out := map[string]Verdict{}
-	res := m.analyses[caseID]
-	if res == nil {
-		return out, len(m.history[caseID]), nil
-	}
-	refs := map[string]string{}
-	for _, ref := range verdictRefs(res) {
-		if id, err := m.stored(caseID, ref); err == nil {
-			refs[id] = ref
-		}
-	}
-	orphans := 0
-	for id, h := range m.history[caseID] {
-		if ref, ok := refs[id]; ok {
-			out[ref] = h[len(h)-1]
-		} else {
-			orphans++
-		}
+	for ref, h := range byRef {
+		out[ref] = h[len(h)-1]
 	}
 	return out, orphans, nil
 }
@@ -385,11 +384,15 @@ func (m *MemoryStore) Verdicts(caseID int64) (map[string]Verdict, int, error) {
 func (m *MemoryStore) History(caseID int64, ref string) ([]Verdict, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	id, err := m.stored(caseID, ref)
-	if err != nil {
+	res := m.analyses[caseID]
+	if res == nil {
+		return nil, fmt.Errorf("history of %s: the case has no analysis", ref)
+	}
+	if _, err := newRenderings(res).target(res, ref); err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
-	return slices.Clone(m.history[caseID][id]), nil
+	byRef, _ := m.histories(caseID)
+	return byRef[ref], nil
 }
 
 // Scale returns the verdict statuses, best first.
