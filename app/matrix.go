@@ -49,14 +49,6 @@ var shortFlag = map[compare.FlagKind]string{
 	compare.FlagUnique:    "only",
 }
 
-// topFlag returns the most significant of a rendering's flags.
-func topFlag(m *member) (compare.Flag, bool) {
-	if len(m.flags) == 0 {
-		return compare.Flag{}, false
-	}
-	return m.flags[0], true
-}
-
 // newMatrix returns the coverage table: a row per shown group, a sticky
 // first column naming it, and a column per report.
 func newMatrix(cv *caseView) *widget.Table {
@@ -212,9 +204,9 @@ func (cv *caseView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		c.setMark("ref", 0, cellReference, sel, false)
 	default:
 		_, judged := cv.verdicts[m.key]
-		switch f, ok := topFlag(m); {
+		switch f, ok := m.topFlag(); {
 		case ok:
-			c.setMark(shortFlag[f.Kind], m.severity, cellDifferent, sel, judged)
+			c.setMark(shortFlag[f.Kind], f.Kind.Severity(), cellDifferent, sel, judged)
 		case r.kind == compare.KindClaim:
 			// Claims are told in each outlet's own words: no flag means
 			// the facts agree, not that the words are the same.

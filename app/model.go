@@ -17,10 +17,24 @@ type member struct {
 	// diff is nil for the reference rendering.
 	diff *compare.Diff
 	// flags are the rendering's differences, the most significant first.
-	flags    []compare.Flag
-	severity int
+	flags []compare.Flag
 	// key is the rendering's ref for verdicts: its quote or claim ID.
 	key string
+}
+
+// topFlag returns the most significant of a rendering's flags.
+func (m *member) topFlag() (compare.Flag, bool) {
+	if len(m.flags) == 0 {
+		return compare.Flag{}, false
+	}
+	return m.flags[0], true
+}
+
+// severity is that of the rendering's most significant flag, 0 when it
+// has none.
+func (m *member) severity() int {
+	f, _ := m.topFlag()
+	return f.Kind.Severity()
 }
 
 // row is one group of the analysis as the matrix and the detail show it.
@@ -81,7 +95,6 @@ func buildRows(res *compare.Result) []*row {
 			for _, f := range g.Flags {
 				if f.Member == id {
 					m.flags = append(m.flags, f)
-					m.severity = max(m.severity, f.Kind.Severity())
 					if f.Kind != compare.FlagUnique {
 						r.severity = max(r.severity, f.Kind.Severity())
 					}
@@ -115,7 +128,7 @@ func buildRows(res *compare.Result) []*row {
 		for _, m := range r.members {
 			// A report carrying the quote twice shows its most significant
 			// rendering in the matrix.
-			if o, ok := r.byReport[m.report.ID]; !ok || m.severity > o.severity {
+			if o, ok := r.byReport[m.report.ID]; !ok || m.severity() > o.severity() {
 				r.byReport[m.report.ID] = m
 			}
 			// A quote is its speaker's whoever renders it; a claim's source
