@@ -47,10 +47,11 @@ func findClaims(d *document, quotes []Quote) []Claim {
 		if pi < 3 && title != "" && p.Len() < 2*len(title) && strings.Join(words(d.text(p.Span)), " ") == title {
 			continue // the headline repeated as one of the first lines
 		}
-		if isWidget(d, p) {
+		chrome, widget := chromeSentences(d, p)
+		if widget {
 			continue
 		}
-		for _, s := range p.sentences {
+		for si, s := range p.sentences {
 			for qi < len(quotes) && quotes[qi].End <= s.Start {
 				qi++
 			}
@@ -73,7 +74,7 @@ func findClaims(d *document, quotes []Quote) []Claim {
 			pieces = append(pieces, claimPiece{Span{start, s.End}, after})
 			for _, piece := range pieces {
 				if c := trimClaim(body, piece.Span); c.Len() > 0 {
-					if claim, ok := newClaim(d, c, cut, piece.after); ok {
+					if claim, ok := newClaim(d, c, cut, piece.after, !cut && !chrome[si]); ok {
 						claim.subject = f.openingPronoun(&claim, pi)
 						if p := strings.ToLower(claim.Source); p == "he" || p == "she" {
 							claim.Source = "" // "He said that …": whom it stands for, or no one
@@ -188,10 +189,12 @@ func closesQuote(text string, r rune) bool {
 // newClaim makes a claim of span s, or reports that s states too little:
 // fewer than minClaimWords words, no word of substance, or, beside a quote
 // it was cut from, little more than who said it ("Marsh told reporters on
-// Thursday") or the frame that leads to its reporting verb. A span that
+// Thursday") or the frame that leads to its reporting verb, or page
+// chrome; notChrome tells that s was found not to be chrome. A span that
 // follows the quote after starts after that quote's frame (see
 // quoteFrameEnd).
-func newClaim(d *document, s Span, besideQuote bool, after *Quote) (Claim, bool) {
+func newClaim(d *document, s Span, besideQuote bool, after *Quote, notChrome bool) (Claim, bool) {
+	whole := s
 	s = afterCaptionLabel(d.report.Body, s)
 	speakers := false // whether the claim goes on in the quote's speaker's voice
 	if after != nil {
@@ -201,7 +204,7 @@ func newClaim(d *document, s Span, besideQuote bool, after *Quote) (Claim, bool)
 		}
 	}
 	text := d.text(s)
-	if isPageChrome(text) {
+	if (!notChrome || s != whole) && isPageChrome(text) {
 		return Claim{}, false
 	}
 	toks := tokenize(text)
@@ -318,6 +321,43 @@ var pageChrome = []string{"continue reading the main story", "newsletter", "subs
 	"enlarge this image", "not a robot", "you agree to receive", "just watched", "http://",
 	"https://"}
 
+// chromeAt finds the pageChrome phrases in a text in one pass.
+var chromeAt = newPhraseIndex(pageChrome)
+
+// phraseIndex lists phrases by their first two bytes, so that a text is
+// searched for all of them at once: each of its places is looked up, and
+// only the phrases that begin with its two bytes are tried there.
+type phraseIndex struct {
+	starts [1 << 16]bool // by a phrase's first two bytes
+	byPair map[uint16][]string
+}
+
+func newPhraseIndex(phrases []string) *phraseIndex {
+	x := &phraseIndex{byPair: map[uint16][]string{}}
+	for _, p := range phrases {
+		k := uint16(p[0])<<8 | uint16(p[1])
+		x.starts[k] = true
+		x.byPair[k] = append(x.byPair[k], p)
+	}
+	return x
+}
+
+// containedIn tells whether text holds one of the phrases.
+func (x *phraseIndex) containedIn(text string) bool {
+	for i := 0; i+1 < len(text); i++ {
+		k := uint16(text[i])<<8 | uint16(text[i+1])
+		if !x.starts[k] {
+			continue
+		}
+		for _, p := range x.byPair[k] {
+			if strings.HasPrefix(text[i:], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // linkLabels open a link to another story ("read more" is page chrome
 // wherever it stands).
 var linkLabels = []string{"more:", "related:", "see also:", "watch:", "listen:", "also read:",
@@ -344,10 +384,8 @@ func isPageChrome(text string) bool {
 			return true // a link to another story: "More: Iran blocks the app"
 		}
 	}
-	for _, p := range pageChrome {
-		if strings.Contains(lower, p) {
-			return true
-		}
+	if chromeAt.containedIn(lower) {
+		return true
 	}
 	if WordCount(text) > maxCreditWords {
 		return false
@@ -360,18 +398,21 @@ func isPageChrome(text string) bool {
 	return false
 }
 
-// isWidget tells whether paragraph p is a box of the page rather than
-// text of the report: two or more of its sentences are page chrome (a
-// sign-up box, whose "Thank you for subscribing." and "An error has
-// occurred." are chrome too).
-func isWidget(d *document, p paragraph) bool {
+// chromeSentences tells which sentences of paragraph p, trimmed as claims
+// are, are page chrome, and whether p is a box of the page rather than
+// text of the report: two or more of its sentences are chrome (a sign-up
+// box, whose "Thank you for subscribing." and "An error has occurred." are
+// chrome too).
+func chromeSentences(d *document, p paragraph) (chrome []bool, widget bool) {
+	chrome = make([]bool, len(p.sentences))
 	n := 0
-	for _, s := range p.sentences {
-		if isPageChrome(d.text(s)) {
+	for i, s := range p.sentences {
+		if isPageChrome(d.text(trimClaim(d.report.Body, s))) {
+			chrome[i] = true
 			n++
 		}
 	}
-	return n >= 2
+	return chrome, n >= 2
 }
 
 // captionLabel ends the credit that opens a picture's caption ("Image
