@@ -134,6 +134,42 @@ func TestRowSpeaker(t *testing.T) {
 	}
 }
 
+// TestRowOpening checks that a row whose reference is a long quote of which
+// every other member renders a later piece opens with that piece, and that
+// a row with a member rendering the reference from its start opens with
+// the reference's opening.
+func TestRowOpening(t *testing.T) {
+	statement := "The barrier will cost $48 million. Two thirds of the money comes from the state fund."
+	piece := compare.Edit{Op: compare.OpEqual, Text: "Two thirds of the money comes from the state fund."}
+	cut := compare.Edit{Op: compare.OpDelete, Text: "The barrier will cost $48 million. "}
+	res := &compare.Result{
+		Reports: []*compare.Report{{ID: "r1"}, {ID: "r2"}, {ID: "r3"}},
+		Quotes: []compare.Quote{
+			{ID: "q1", Report: "r1", Text: statement},
+			{ID: "q2", Report: "r2", Text: piece.Text},
+			{ID: "q3", Report: "r3", Text: piece.Text},
+			{ID: "q4", Report: "r3", Text: statement},
+		},
+		Groups: []compare.Group{
+			{ID: "g1", Kind: compare.KindQuote, Reference: "q1", Members: []string{"q1", "q2", "q3"}, Diffs: []compare.Diff{
+				{Member: "q2", Edits: []compare.Edit{cut, piece}},
+				{Member: "q3", Edits: []compare.Edit{cut, piece}},
+			}},
+			{ID: "g2", Kind: compare.KindQuote, Reference: "q1", Members: []string{"q1", "q2", "q4"}, Diffs: []compare.Diff{
+				{Member: "q2", Edits: []compare.Edit{cut, piece}},
+				{Member: "q4", Edits: []compare.Edit{{Op: compare.OpEqual, Text: statement}}},
+			}},
+		},
+	}
+	rows := buildRows(res)
+	if got, want := rows[0].opening, "…Two thirds of the money comes from the…"; got != want {
+		t.Errorf("opening of the piece's row %q, want %q", got, want)
+	}
+	if got, want := rows[1].opening, "The barrier will cost $48 million. Two thirds…"; got != want {
+		t.Errorf("opening of the statement's row %q, want %q", got, want)
+	}
+}
+
 func TestRowLabel(t *testing.T) {
 	for _, tc := range []struct {
 		name string

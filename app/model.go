@@ -69,6 +69,44 @@ func openingWords(s string, n int) string {
 	return strings.Join(ws[:n], " ") + "…"
 }
 
+// minSharedRun is the fewest words in a row that a member must share with
+// its reference for sharedStart to take them as what it renders.
+const minSharedRun = 3
+
+// sharedStart returns how many words of the row's reference no other
+// member renders before the words they share with it: when a long
+// quote is the reference of a group of the piece others quote ("Two thirds
+// of the money …" of a two-sentence statement), the row is labelled with
+// the piece, not with the statement's opening, which the group of the
+// first sentence also shows. It returns 0 when some member renders the
+// reference from its start.
+func sharedStart(r *row) int {
+	skip := -1
+	for _, m := range r.members {
+		if m == r.ref || m.diff == nil {
+			continue
+		}
+		at, shared := 0, false
+		for _, e := range m.diff.Edits {
+			n := len(strings.Fields(e.Text))
+			if e.Op == compare.OpEqual && n >= minSharedRun {
+				shared = true
+				break
+			}
+			if e.Op != compare.OpInsert {
+				at += n
+			}
+		}
+		if !shared {
+			at = 0
+		}
+		if skip < 0 || at < skip {
+			skip = at
+		}
+	}
+	return max(skip, 0)
+}
+
 // buildRows indexes an analysis for display: one row per group, members in
 // report order.
 func buildRows(res *compare.Result) []*row {
@@ -146,6 +184,9 @@ func buildRows(res *compare.Result) []*row {
 			r.speaker = r.ref.speaker
 		}
 		r.opening = openingWords(r.ref.text, 8)
+		if skip := sharedStart(r); skip > 0 {
+			r.opening = "…" + openingWords(strings.Join(strings.Fields(r.ref.text)[skip:], " "), 8)
+		}
 		r.key = g.ID
 		r.haystack = strings.ToLower(hay.String())
 		rows = append(rows, r)
