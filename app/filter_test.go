@@ -134,39 +134,46 @@ func TestRowSpeaker(t *testing.T) {
 	}
 }
 
-// TestRowOpening checks that a row whose reference is a long quote of which
-// every other member renders a later piece opens with that piece, and that
-// a row with a member rendering the reference from its start opens with
-// the reference's opening.
+// TestRowOpening checks that a row whose reference is a long quote, two
+// sentences that other reports quote apart, opens with the piece its group
+// is of, whether or not a report rendering the whole statement is in it.
 func TestRowOpening(t *testing.T) {
-	statement := "The barrier will cost $48 million. Two thirds of the money comes from the state fund."
-	piece := compare.Edit{Op: compare.OpEqual, Text: "Two thirds of the money comes from the state fund."}
-	cut := compare.Edit{Op: compare.OpDelete, Text: "The barrier will cost $48 million. "}
+	first, second := "The barrier will cost $48 million.", "Two thirds of the money comes from the state fund."
+	statement := first + " " + second
 	res := &compare.Result{
-		Reports: []*compare.Report{{ID: "r1"}, {ID: "r2"}, {ID: "r3"}},
+		Reports: []*compare.Report{{ID: "r1"}, {ID: "r2"}, {ID: "r3"}, {ID: "r4"}},
 		Quotes: []compare.Quote{
 			{ID: "q1", Report: "r1", Text: statement},
-			{ID: "q2", Report: "r2", Text: piece.Text},
-			{ID: "q3", Report: "r3", Text: piece.Text},
-			{ID: "q4", Report: "r3", Text: statement},
+			{ID: "q2", Report: "r2", Text: first},
+			{ID: "q3", Report: "r3", Text: second},
+			{ID: "q4", Report: "r4", Text: statement},
 		},
 		Groups: []compare.Group{
-			{ID: "g1", Kind: compare.KindQuote, Reference: "q1", Members: []string{"q1", "q2", "q3"}, Diffs: []compare.Diff{
-				{Member: "q2", Edits: []compare.Edit{cut, piece}},
-				{Member: "q3", Edits: []compare.Edit{cut, piece}},
+			{ID: "g1", Kind: compare.KindQuote, Reference: "q1", Members: []string{"q1", "q2", "q4"}, Diffs: []compare.Diff{
+				{Member: "q2", Edits: []compare.Edit{{Op: compare.OpEqual, Text: first}, {Op: compare.OpDelete, Text: " " + second}}},
+				{Member: "q4", Edits: []compare.Edit{{Op: compare.OpEqual, Text: statement}}},
 			}},
-			{ID: "g2", Kind: compare.KindQuote, Reference: "q1", Members: []string{"q1", "q2", "q4"}, Diffs: []compare.Diff{
-				{Member: "q2", Edits: []compare.Edit{cut, piece}},
+			{ID: "g2", Kind: compare.KindQuote, Reference: "q1", Members: []string{"q1", "q3", "q4"}, Diffs: []compare.Diff{
+				{Member: "q3", Edits: []compare.Edit{{Op: compare.OpDelete, Text: first + " "}, {Op: compare.OpEqual, Text: second}}},
 				{Member: "q4", Edits: []compare.Edit{{Op: compare.OpEqual, Text: statement}}},
 			}},
 		},
 	}
+	// A claim's renderings are the report's own words: one that shares a
+	// later part of the reference is no piece of it.
+	res.Claims = []compare.Claim{{ID: "c1", Report: "r1", Text: statement}, {ID: "c2", Report: "r2", Text: "Officials said two thirds of the money comes from the state fund."}}
+	res.Groups = append(res.Groups, compare.Group{ID: "g3", Kind: compare.KindClaim, Reference: "c1", Members: []string{"c1", "c2"}, Diffs: []compare.Diff{
+		{Member: "c2", Edits: []compare.Edit{{Op: compare.OpDelete, Text: "The barrier will cost $48 million. Two"}, {Op: compare.OpInsert, Text: "Officials said two"}, {Op: compare.OpEqual, Text: " thirds of the money comes from the state fund."}}},
+	}})
 	rows := buildRows(res)
-	if got, want := rows[0].opening, "…Two thirds of the money comes from the…"; got != want {
-		t.Errorf("opening of the piece's row %q, want %q", got, want)
+	if got, want := rows[2].opening, "The barrier will cost $48 million. Two thirds…"; got != want {
+		t.Errorf("opening of the claim's row %q, want %q", got, want)
 	}
-	if got, want := rows[1].opening, "The barrier will cost $48 million. Two thirds…"; got != want {
-		t.Errorf("opening of the statement's row %q, want %q", got, want)
+	if got, want := rows[0].opening, "The barrier will cost $48 million. Two thirds…"; got != want {
+		t.Errorf("opening of the first sentence's row %q, want %q", got, want)
+	}
+	if got, want := rows[1].opening, "…Two thirds of the money comes from the…"; got != want {
+		t.Errorf("opening of the second sentence's row %q, want %q", got, want)
 	}
 }
 

@@ -73,32 +73,38 @@ func openingWords(s string, n int) string {
 // its reference for sharedStart to take them as what it renders.
 const minSharedRun = 3
 
-// sharedStart returns how many words of the row's reference no other
-// member renders before the words they share with it: when a long
-// quote is the reference of a group of the piece others quote ("Two thirds
-// of the money …" of a two-sentence statement), the row is labelled with
-// the piece, not with the statement's opening, which the group of the
-// first sentence also shows. It returns 0 when some member renders the
-// reference from its start.
+// sharedStart returns how many words of the reference of a quote's row
+// the members that render a piece of it leave out before the words they
+// share with it: when a long quote is the reference of the group of a
+// piece that others quote ("Two thirds of the money …" of a two-sentence statement),
+// the row is labelled with the piece, not with the statement's opening,
+// which the group of the first sentence also shows. Members that render
+// the whole reference say nothing of the piece and are passed over. It
+// returns 0 when some member renders the reference from its start.
 func sharedStart(r *row) int {
 	skip := -1
 	for _, m := range r.members {
 		if m == r.ref || m.diff == nil {
 			continue
 		}
-		at, shared := 0, false
+		at, kept, dropped, shared := 0, 0, 0, false
 		for _, e := range m.diff.Edits {
 			n := len(strings.Fields(e.Text))
-			if e.Op == compare.OpEqual && n >= minSharedRun {
-				shared = true
-				break
+			switch e.Op {
+			case compare.OpEqual:
+				kept += n
+				if !shared && n >= minSharedRun {
+					shared = true
+				}
+			case compare.OpDelete:
+				dropped += n
 			}
-			if e.Op != compare.OpInsert {
+			if !shared && e.Op != compare.OpInsert {
 				at += n
 			}
 		}
-		if !shared {
-			at = 0
+		if !shared || dropped*10 <= kept+dropped {
+			continue // nothing of it in common, or the whole reference
 		}
 		if skip < 0 || at < skip {
 			skip = at
@@ -184,8 +190,10 @@ func buildRows(res *compare.Result) []*row {
 			r.speaker = r.ref.speaker
 		}
 		r.opening = openingWords(r.ref.text, 8)
-		if skip := sharedStart(r); skip > 0 {
-			r.opening = "…" + openingWords(strings.Join(strings.Fields(r.ref.text)[skip:], " "), 8)
+		if r.kind == compare.KindQuote {
+			if skip := sharedStart(r); skip > 0 {
+				r.opening = "…" + openingWords(strings.Join(strings.Fields(r.ref.text)[skip:], " "), 8)
+			}
 		}
 		r.key = g.ID
 		r.haystack = strings.ToLower(hay.String())
