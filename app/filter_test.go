@@ -177,6 +177,33 @@ func TestRowOpening(t *testing.T) {
 	}
 }
 
+// TestRowOpeningAfterMark checks that a row opening with the piece its
+// group is of starts at the piece's first word when a mark the piece's
+// report leaves out ("‘", "(") stands apart in the diff before it.
+func TestRowOpeningAfterMark(t *testing.T) {
+	piece := "Two thirds of the money comes from the state fund."
+	for _, tc := range []struct{ name, before, after, want string }{
+		{"an opening quotation mark", "The mayor said: ‘", "’", "…‘Two thirds of the money comes from the…"},
+		{"a bracket", "The barrier will cost $48 million. (", ")", "…(Two thirds of the money comes from the…"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := &compare.Result{
+				Reports: []*compare.Report{{ID: "r1"}, {ID: "r2"}},
+				Quotes: []compare.Quote{
+					{ID: "q1", Report: "r1", Text: tc.before + piece + tc.after},
+					{ID: "q2", Report: "r2", Text: piece},
+				},
+				Groups: []compare.Group{{ID: "g1", Kind: compare.KindQuote, Reference: "q1", Members: []string{"q1", "q2"}, Diffs: []compare.Diff{
+					{Member: "q2", Edits: []compare.Edit{{Op: compare.OpDelete, Text: tc.before}, {Op: compare.OpEqual, Text: piece}, {Op: compare.OpDelete, Text: tc.after}}},
+				}}},
+			}
+			if got := buildRows(res)[0].opening; got != tc.want {
+				t.Errorf("opening %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestRowLabel(t *testing.T) {
 	for _, tc := range []struct {
 		name string

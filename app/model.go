@@ -80,37 +80,50 @@ const minSharedRun = 3
 // the row is labelled with the piece, not with the statement's opening,
 // which the group of the first sentence also shows. Members that render
 // the whole reference say nothing of the piece and are passed over. It
-// returns 0 when some member renders the reference from its start.
+// returns 0 when some member renders the reference from its start. Words
+// are counted as compare.WordCount counts them, so that a quotation mark
+// or bracket the diff keeps apart ("(" before "Except you …") is none.
 func sharedStart(r *row) int {
 	skip := -1
 	for _, m := range r.members {
 		if m == r.ref || m.diff == nil {
 			continue
 		}
-		at, kept, dropped, shared := 0, 0, 0, false
+		var before strings.Builder // the reference's text before the shared words
+		kept, dropped, shared := 0, 0, false
 		for _, e := range m.diff.Edits {
 			n := len(strings.Fields(e.Text))
 			switch e.Op {
 			case compare.OpEqual:
 				kept += n
-				if !shared && n >= minSharedRun {
-					shared = true
-				}
+				shared = shared || n >= minSharedRun
 			case compare.OpDelete:
 				dropped += n
 			}
 			if !shared && e.Op != compare.OpInsert {
-				at += n
+				before.WriteString(e.Text)
 			}
 		}
 		if !shared || dropped*10 <= kept+dropped {
 			continue // nothing of it in common, or the whole reference
 		}
-		if skip < 0 || at < skip {
+		if at := compare.WordCount(before.String()); skip < 0 || at < skip {
 			skip = at
 		}
 	}
 	return max(skip, 0)
+}
+
+// fromWord returns s from the field that holds its word n+1 (counted as
+// compare.WordCount counts), or "" when s has no more than n words.
+func fromWord(s string, n int) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if n -= compare.WordCount(w); n < 0 {
+			return strings.Join(ws[i:], " ")
+		}
+	}
+	return ""
 }
 
 // buildRows indexes an analysis for display: one row per group, members in
@@ -192,7 +205,7 @@ func buildRows(res *compare.Result) []*row {
 		r.opening = openingWords(r.ref.text, 8)
 		if r.kind == compare.KindQuote {
 			if skip := sharedStart(r); skip > 0 {
-				r.opening = "…" + openingWords(strings.Join(strings.Fields(r.ref.text)[skip:], " "), 8)
+				r.opening = "…" + openingWords(fromWord(r.ref.text, skip), 8)
 			}
 		}
 		r.key = g.ID
