@@ -75,12 +75,11 @@ func findClaims(d *document, quotes []Quote) []Claim {
 			for _, piece := range pieces {
 				if c := trimClaim(body, piece.Span); c.Len() > 0 {
 					if claim, ok := newClaim(d, c, cut, piece.after, !cut && !chrome[si]); ok {
-						claim.subject = f.openingPronoun(&claim, pi)
-						if p := strings.ToLower(claim.Source); p == "he" || p == "she" {
-							claim.Source = "" // "He said that …": whom it stands for, or no one
-							if e := f.pronoun(p, claim.Start, pi); e != nil {
-								claim.Source = e.name
-							}
+						// "He put the chances at …", "She said that …":
+						// whom the pronoun stands for, or no one.
+						claim.subject = f.personOf(claim.toks[0].key, claim.Start, pi)
+						if src := strings.ToLower(claim.Source); src == "he" || src == "she" {
+							claim.Source = f.personOf(src, claim.Start, pi)
 						}
 						claims = append(claims, claim)
 					}
@@ -91,13 +90,15 @@ func findClaims(d *document, quotes []Quote) []Claim {
 	return claims
 }
 
-// openingPronoun returns the person the "he" or "she" that opens claim c,
-// of paragraph pi, stands for ("He put the chances at …"), or "".
-func (f *speakerFinder) openingPronoun(c *Claim, pi int) string {
-	if p := c.toks[0].key; p == "he" || p == "she" {
-		if e := f.pronoun(p, c.Start, pi); e != nil {
-			return e.name
-		}
+// personOf returns the person the pronoun w, "he" or "she", stands for
+// at pos of paragraph pi, or "" when it stands for no one or w is another
+// word.
+func (f *speakerFinder) personOf(w string, pos, pi int) string {
+	if w != "he" && w != "she" {
+		return ""
+	}
+	if e := f.pronoun(w, pos, pi); e != nil {
+		return e.name
 	}
 	return ""
 }
