@@ -322,43 +322,6 @@ var pageChrome = []string{"continue reading the main story", "newsletter", "subs
 	"enlarge this image", "not a robot", "you agree to receive", "just watched", "http://",
 	"https://"}
 
-// chromeAt finds the pageChrome phrases in a text in one pass.
-var chromeAt = newPhraseIndex(pageChrome)
-
-// phraseIndex lists phrases by their first two bytes, so that a text is
-// searched for all of them at once: each of its places is looked up, and
-// only the phrases that begin with its two bytes are tried there.
-type phraseIndex struct {
-	starts [1 << 16]bool // by a phrase's first two bytes
-	byPair map[uint16][]string
-}
-
-func newPhraseIndex(phrases []string) *phraseIndex {
-	x := &phraseIndex{byPair: map[uint16][]string{}}
-	for _, p := range phrases {
-		k := uint16(p[0])<<8 | uint16(p[1])
-		x.starts[k] = true
-		x.byPair[k] = append(x.byPair[k], p)
-	}
-	return x
-}
-
-// containedIn tells whether text holds one of the phrases.
-func (x *phraseIndex) containedIn(text string) bool {
-	for i := 0; i+1 < len(text); i++ {
-		k := uint16(text[i])<<8 | uint16(text[i+1])
-		if !x.starts[k] {
-			continue
-		}
-		for _, p := range x.byPair[k] {
-			if strings.HasPrefix(text[i:], p) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // linkLabels open a link to another story ("read more" is page chrome
 // wherever it stands).
 var linkLabels = []string{"more:", "related:", "see also:", "watch:", "listen:", "also read:",
@@ -385,8 +348,10 @@ func isPageChrome(text string) bool {
 			return true // a link to another story: "More: Iran blocks the app"
 		}
 	}
-	if chromeAt.containedIn(lower) {
-		return true
+	for _, p := range pageChrome {
+		if strings.Contains(lower, p) {
+			return true
+		}
 	}
 	if WordCount(text) > maxCreditWords {
 		return false
