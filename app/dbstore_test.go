@@ -5,9 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/parallax-review/parallax/compare"
 	"github.com/parallax-review/parallax/storage"
 )
 
@@ -126,54 +124,5 @@ func TestMemoryStoreCannotExport(t *testing.T) {
 	}
 	if u.win.Canvas().Overlays().Top() == nil {
 		t.Error("no dialog tells that this session cannot export")
-	}
-}
-
-// TestMemoryStoreGroupsOfOneReference checks that the memory store keeps
-// apart the verdicts of two groups with one reference (a claim stating two
-// facts is in the group of each), and that a group's verdict follows it
-// when a report joins it, if no other group has its reference.
-func TestMemoryStoreGroupsOfOneReference(t *testing.T) {
-	store := NewMemoryStore()
-	c, err := store.NewCase("Flood")
-	if err != nil {
-		t.Fatal(err)
-	}
-	claim := func(id, report string) compare.Claim {
-		return compare.Claim{ID: id, Report: report, Text: "The council approved the barrier.", Span: compare.Span{Start: 0, End: 33}}
-	}
-	group := func(id string, members ...string) compare.Group {
-		return compare.Group{ID: id, Kind: compare.KindClaim, Reference: members[0], Members: members}
-	}
-	store.analyses[c.ID] = &compare.Result{
-		Claims: []compare.Claim{claim("c1", "r1"), claim("c2", "r2"), claim("c3", "r3")},
-		Groups: []compare.Group{group("g1", "c1", "c2"), group("g2", "c1", "c3")},
-	}
-	store.fresh[c.ID] = true
-	if err := store.RecordVerdict(c.ID, "g1", Verdict{Status: "accurate", Time: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
-	got, _, err := store.Verdicts(c.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got["g1"].Status != "accurate" || got["g2"].Status != "" {
-		t.Errorf("verdicts %v, want g1's on g1 alone", got)
-	}
-	if h, _ := store.History(c.ID, "g2"); len(h) != 0 {
-		t.Errorf("g2's history %v, want none", h)
-	}
-
-	// A fourth report joins g1, and g2 is gone: g1's verdict follows it.
-	store.analyses[c.ID] = &compare.Result{
-		Claims: []compare.Claim{claim("c1", "r1"), claim("c2", "r2"), claim("c3", "r3"), claim("c4", "r4")},
-		Groups: []compare.Group{group("g1", "c1", "c2", "c4"), group("g2", "c3")},
-	}
-	got, orphans, err := store.Verdicts(c.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got["g1"].Status != "accurate" || orphans != 0 {
-		t.Errorf("verdicts %v, %d orphaned; want g1's verdict to follow it", got, orphans)
 	}
 }
