@@ -7,11 +7,12 @@ import (
 )
 
 // TestResultInvariants checks what docs/compare-json.md promises of every
-// analysis, on the sample case, on a generated case and on each cluster
-// of the shared corpus when it is present: every quote and claim is in a group of its kind, a
-// group holds each member once, a claim group holds at most one member of each report (a quote group may
-// hold the pieces one report quotes apart), a group's reference is a
-// member, and its flags and diffs are about members.
+// analysis, on the sample case, on a generated case and on each cluster of
+// the shared corpus when it is present: every quote and claim is in a
+// group of its kind, a group holds each member once, a claim group holds
+// at most one member of each report (a quote group may hold the pieces one
+// report quotes apart), a group's reference is a member, and its flags and
+// diffs are about members.
 func TestResultInvariants(t *testing.T) {
 	t.Run("sample", func(t *testing.T) {
 		checkInvariants(t, Analyze(loadSample(t), DefaultOptions()))
@@ -31,6 +32,8 @@ func TestResultInvariants(t *testing.T) {
 	})
 }
 
+// checkInvariants reports each promise of TestResultInvariants that res
+// breaks.
 func checkInvariants(t *testing.T, res *Result) {
 	t.Helper()
 	reportOf := map[string]string{}
