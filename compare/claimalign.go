@@ -97,9 +97,15 @@ func alignClaims(res *Result, refReport string, opts Options) []Group {
 	feats, terms := claimTerms(res)
 	probe := newClaimProbe(feats, terms)
 	groups := groupClaims(feats, terms, probe)
+	groupsOf := make([]int, len(claims)) // how many groups each claim is in
+	for _, members := range groups {
+		for _, m := range members {
+			groupsOf[m]++
+		}
+	}
 	out := make([]Group, 0, len(groups))
 	for _, members := range groups {
-		out = append(out, makeClaimGroup(res, feats, probe, members, refReport, opts))
+		out = append(out, makeClaimGroup(res, feats, probe, members, groupsOf, refReport, opts))
 	}
 	return out
 }
@@ -1078,10 +1084,12 @@ func keptShare(d tokenDiff) float64 {
 }
 
 // makeClaimGroup picks the group's reference (the reference report's claim,
-// else the one stating the most figures, else the one most like the other
-// members by probe, else the longest), diffs every other member against it
-// word by word and flags the figures, dates and names that disagree.
-func makeClaimGroup(res *Result, feats []claimFeatures, probe *claimProbe, members []int, refReport string, opts Options) Group {
+// else one in the fewest groups, groupsOf, which states this group's fact
+// alone rather than with another's, else the one stating the most figures,
+// else the one most like the other members by probe, else the longest),
+// diffs every other member against it word by word and flags the figures,
+// dates and names that disagree.
+func makeClaimGroup(res *Result, feats []claimFeatures, probe *claimProbe, members, groupsOf []int, refReport string, opts Options) Group {
 	// How like the rest each member is: the mean similarity of its terms.
 	central := make(map[int]float64, len(members))
 	if len(members) > 2 {
@@ -1093,6 +1101,9 @@ func makeClaimGroup(res *Result, feats []claimFeatures, probe *claimProbe, membe
 		func(m int) bool { return res.Claims[m].Report == refReport },
 		func(a, b int) bool {
 			x, y := &res.Claims[a], &res.Claims[b]
+			if groupsOf[a] != groupsOf[b] {
+				return groupsOf[a] < groupsOf[b]
+			}
 			if len(x.Values) != len(y.Values) {
 				return len(x.Values) > len(y.Values)
 			}

@@ -195,12 +195,33 @@ func TestClaimReferenceIsCentral(t *testing.T) {
 		"On Wednesday the council approved the flood barrier.",
 		"The harbour board debated the ferry timetable for hours.")
 	feats, probe := claimProbeOf(res)
-	g := makeClaimGroup(res, feats, probe, []int{0, 1, 2}, "", DefaultOptions())
+	g := makeClaimGroup(res, feats, probe, []int{0, 1, 2}, []int{1, 1, 1}, "", DefaultOptions())
 	if g.Reference == "c1" {
 		t.Errorf("reference %s, the longest member; want one of the two alike (c2, c3)", g.Reference)
 	}
-	if g = makeClaimGroup(res, feats, probe, []int{0, 1, 2}, "r1", DefaultOptions()); g.Reference != "c1" {
+	if g = makeClaimGroup(res, feats, probe, []int{0, 1, 2}, []int{1, 1, 1}, "r1", DefaultOptions()); g.Reference != "c1" {
 		t.Errorf("reference %s, want c1, the reference report's", g.Reference)
+	}
+}
+
+// TestClaimReferenceStatesOneFact checks that a claim in two groups, a
+// sentence stating two facts, is the reference of neither when a member
+// of the group states its fact alone, even with fewer figures: the
+// group's row would read like the other group's.
+func TestClaimReferenceStatesOneFact(t *testing.T) {
+	res := claimsResult(
+		"The council approved a $48 million flood barrier for the Eastside, which flooded three times last winter.",
+		"The mayor said the new flood barrier will cost $48 million.",
+		"The city will build a $48 million flood barrier.")
+	for i := range res.Claims {
+		res.Claims[i].Values = readQuantities(res.Claims[i].Text)
+	}
+	feats, probe := claimProbeOf(res)
+	if g := makeClaimGroup(res, feats, probe, []int{0, 1, 2}, []int{1, 1, 1}, "", DefaultOptions()); g.Reference != "c1" {
+		t.Fatalf("reference %s in one group each; want c1, stating the most figures", g.Reference)
+	}
+	if g := makeClaimGroup(res, feats, probe, []int{0, 1, 2}, []int{2, 1, 1}, "", DefaultOptions()); g.Reference == "c1" {
+		t.Errorf("reference %s, the sentence in two groups; want c2 or c3", g.Reference)
 	}
 }
 
