@@ -26,52 +26,64 @@ func tokenize(s string) []token {
 	// A token takes about five bytes of English text: room for a few
 	// more saves growing the slice.
 	toks := make([]token, 0, len(s)/4+1)
-	i := 0
-	for i < len(s) {
-		start := i
-		for i < len(s) {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			i += n
-		}
-		if i == len(s) {
+	for i := 0; i < len(s); {
+		at, end, word := scanToken(s, i)
+		switch {
+		case at == len(s): // white space alone ends s
 			if len(toks) > 0 {
-				toks[len(toks)-1].text += s[start:]
+				toks[len(toks)-1].text += s[i:]
 			} else {
-				toks = append(toks, token{text: s[start:]})
+				toks = append(toks, token{text: s[i:]})
 			}
-			break
+		case word:
+			toks = append(toks, token{text: s[i:end], key: wordKey(s[at:end]), word: true})
+		default:
+			r, _ := utf8.DecodeRuneInString(s[at:])
+			toks = append(toks, token{text: s[i:end], key: punctKey(r)})
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if isWordRune(r) {
-			j := i + n
-			for j < len(s) {
-				r, m := utf8.DecodeRuneInString(s[j:])
-				if isWordRune(r) {
-					j += m
-					continue
-				}
-				// Keep inner apostrophes, hyphens and decimal points: don't,
-				// counter-terrorism, 3.5, 1,000.
-				if isJoiner(r) && j+m < len(s) {
-					next, _ := utf8.DecodeRuneInString(s[j+m:])
-					if isWordRune(next) && (r != '.' && r != ',' || unicode.IsDigit(next) && unicode.IsDigit(lastRune(s[:j]))) {
-						j += m
-						continue
-					}
-				}
-				break
-			}
-			toks = append(toks, token{text: s[start:j], key: wordKey(s[i:j]), word: true})
-			i = j
-			continue
-		}
-		i += n
-		toks = append(toks, token{text: s[start:i], key: punctKey(r)})
+		i = end
 	}
 	return toks
+}
+
+// scanToken reads the token of s that starts at i: the white space before
+// it, then a word (letters and digits with the apostrophes, hyphens and
+// decimal points inside it: don't, counter-terrorism, 3.5, 1,000) or any
+// other one rune. It returns where the word or rune starts, where the
+// token ends, and whether it is a word; at and end are len(s) when only
+// white space is left.
+func scanToken(s string, i int) (at, end int, word bool) {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return i, i, false
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if !isWordRune(r) {
+		return i, i + n, false
+	}
+	j := i + n
+	for j < len(s) {
+		r, m := utf8.DecodeRuneInString(s[j:])
+		if isWordRune(r) {
+			j += m
+			continue
+		}
+		if isJoiner(r) && j+m < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[j+m:])
+			if isWordRune(next) && (r != '.' && r != ',' || unicode.IsDigit(next) && unicode.IsDigit(lastRune(s[:j]))) {
+				j += m
+				continue
+			}
+		}
+		break
+	}
+	return i, j, true
 }
 
 func isWordRune(r rune) bool {
@@ -126,10 +138,12 @@ func punctKey(r rune) string {
 // words returns the comparison keys of the words of s, without punctuation.
 func words(s string) []string {
 	var out []string
-	for _, t := range tokenize(s) {
-		if t.word {
-			out = append(out, t.key)
+	for i := 0; i < len(s); {
+		at, end, word := scanToken(s, i)
+		if word {
+			out = append(out, wordKey(s[at:end]))
 		}
+		i = end
 	}
 	return out
 }
