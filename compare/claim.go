@@ -223,7 +223,8 @@ func newClaim(d *document, s Span, besideQuote bool, after *Quote, notChrome boo
 	if speakers && (c.Source == "" || pronounCase[strings.ToLower(c.Source)]) {
 		c.Source = after.Speaker // "…," Marsh said, though she added that …
 	}
-	c.Values = readQuantitiesIn(text, wtoks(text, toks))
+	c.wt = wtoks(text, toks)
+	c.Values = readQuantitiesIn(text, c.wt)
 	for _, q := range c.Values {
 		c.Numbers = append(c.Numbers, q.Text)
 	}

@@ -174,7 +174,10 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 		f.pos = float64(seen[c.Report]) / float64(max(1, count[c.Report]-1))
 		seen[c.Report]++
 		f.values = c.Values
-		wt := wtoks(c.Text, toks[i])
+		wt := c.wt
+		if wt == nil {
+			wt = wtoks(c.Text, toks[i])
+		}
 		f.dates = readDatesIn(c.Text, wt, dates[c.Report])
 		markSaid(f.dates, wt)
 		var set []int32

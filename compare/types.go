@@ -74,8 +74,10 @@ type Claim struct {
 	// by the fullest name the report gives, or "".
 	Source string `json:"source"`
 	Span
-	// toks is Text cut into tokens, kept for alignment.
+	// toks is Text cut into tokens, and wt the words and marks among them
+	// with their offsets, kept for alignment.
 	toks []token
+	wt   []wtok
 	// subject is the person the pronoun that opens the claim stands for
 	// ("He put the chances at …"), or "", kept for alignment.
 	subject string
