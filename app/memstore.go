@@ -313,6 +313,16 @@ func (ix renderings) attach(res *compare.Result, t target) string {
 
 var errNotInAnalysis = errors.New("not in the case's analysis")
 
+// target returns what a verdict on ref, a rendering or a group of the
+// case's latest analysis, is tied to.
+func (m *MemoryStore) target(caseID int64, ref string) (target, error) {
+	res := m.analyses[caseID]
+	if res == nil {
+		return target{}, fmt.Errorf("%s: the case has no analysis", ref)
+	}
+	return newRenderings(res).target(res, ref)
+}
+
 // RecordVerdict appends v to the history of what ref is about.
 func (m *MemoryStore) RecordVerdict(caseID int64, ref string, v Verdict) error {
 	m.mu.Lock()
@@ -320,11 +330,7 @@ func (m *MemoryStore) RecordVerdict(caseID int64, ref string, v Verdict) error {
 	if !slices.Contains(m.scale, v.Status) {
 		return fmt.Errorf("record verdict on %s: %q is not a status on the verdict scale", ref, v.Status)
 	}
-	res := m.analyses[caseID]
-	if res == nil {
-		return fmt.Errorf("record verdict on %s: the case has no analysis", ref)
-	}
-	t, err := newRenderings(res).target(res, ref)
+	t, err := m.target(caseID, ref)
 	if err != nil {
 		return fmt.Errorf("record verdict: %w", err)
 	}
@@ -384,15 +390,15 @@ func (m *MemoryStore) Verdicts(caseID int64) (map[string]Verdict, int, error) {
 func (m *MemoryStore) History(caseID int64, ref string) ([]Verdict, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	res := m.analyses[caseID]
-	if res == nil {
-		return nil, fmt.Errorf("history of %s: the case has no analysis", ref)
+	byRef, _ := m.histories(caseID)
+	if h, ok := byRef[ref]; ok {
+		return h, nil
 	}
-	if _, err := newRenderings(res).target(res, ref); err != nil {
+	// No verdict on ref: it must still be a ref of the analysis.
+	if _, err := m.target(caseID, ref); err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
-	byRef, _ := m.histories(caseID)
-	return byRef[ref], nil
+	return nil, nil
 }
 
 // Scale returns the verdict statuses, best first.
