@@ -138,10 +138,15 @@ var sqliteHeader = []byte("SQLite format 3\x00")
 
 // checkFile refuses a path that is a folder or a file that is not an
 // SQLite database, before SQLite gets to touch it. A missing or empty file
-// is fine: it becomes a new database.
+// is fine: it becomes a new database, when its folder is there.
 func checkFile(path string) error {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
+		// A new database, which SQLite creates, but not its folder: say
+		// so rather than let SQLite's "unable to open" read as read-only.
+		if dir := filepath.Dir(path); !isDir(dir) {
+			return fmt.Errorf("the folder %s does not exist: %w", dir, os.ErrNotExist)
+		}
 		return nil
 	}
 	if err != nil {
@@ -162,6 +167,12 @@ func checkFile(path string) error {
 		return ErrNotDatabase
 	}
 	return nil
+}
+
+// isDir tells whether path is a folder.
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 // Path returns the file the store was opened from.

@@ -270,6 +270,9 @@ func TestBadFiles(t *testing.T) {
 		{"read-only location", func(t *testing.T) string {
 			return filepath.Join(readOnlyDir(t), "parallax.db")
 		}, ErrReadOnly},
+		{"missing folder", func(t *testing.T) string {
+			return filepath.Join(t.TempDir(), "gone", "parallax.db")
+		}, os.ErrNotExist},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
