@@ -214,12 +214,13 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 		f.names = slices.Compact(f.names)
 		set = append(set, f.names...)
 		for _, q := range c.Values {
+			k := quantityKey(q)
 			if kindTells(q) {
-				set = append(set, id("#"+quantityKey(q), kindWeight))
+				set = append(set, id("#"+k, kindWeight))
 			}
-			fig := id("="+quantityKey(q)+"="+roundKey(q), valueWeight)
+			fig := id("="+k+"="+roundKey(q), valueWeight)
 			f.figures = append(f.figures, fig)
-			set = append(set, fig, id("="+quantityKey(q)+"~"+magnitudeKey(q), magnitudeWeight))
+			set = append(set, fig, id("="+k+"~"+magnitudeKey(q), magnitudeWeight))
 		}
 		for _, d := range f.dates {
 			if d.To.Sub(d.From) < 32*24*time.Hour {
