@@ -2,7 +2,6 @@ package compare
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -610,19 +609,16 @@ func withSecond(members [][]int, group []int, second map[int][]int) [][]int {
 		}
 	}
 	var out [][]int
-	taken := map[string]bool{} // the claims of each group that took in others
 	for g, m := range members {
 		if len(m) == 0 {
 			continue
 		}
 		m = append(m, second[g]...)
 		slices.Sort(m)
-		if len(second[g]) > 0 {
-			k := fmt.Sprint(m)
-			if taken[k] {
-				continue
-			}
-			taken[k] = true
+		// Only a group that took in others can equal another: the claims
+		// of its own are in no other group.
+		if len(second[g]) > 0 && slices.ContainsFunc(out, func(o []int) bool { return slices.Equal(o, m) }) {
+			continue
 		}
 		out = append(out, m)
 	}
