@@ -406,18 +406,9 @@ func looksLike(a, b string) bool {
 	return editDistance(ra, rb) <= 2
 }
 
-// bareName is a name in lower case, without a possessive ending and
-// without accents.
-func bareName(s string) string {
-	s = strings.ToLower(s)
-	for _, p := range []string{"'s", "’s", "'", "’"} {
-		if t, ok := strings.CutSuffix(s, p); ok {
-			s = t
-			break
-		}
-	}
-	return withoutAccents(s)
-}
+// bareName is a name as a word key (in lower case, its apostrophes
+// plain), without a possessive ending and without accents.
+func bareName(s string) string { return withoutAccents(withoutPossessive(wordKey(s))) }
 
 // editDistance is the Levenshtein distance of two strings of letters.
 func editDistance(a, b []rune) int {

@@ -163,6 +163,9 @@ func TestLooksLike(t *testing.T) {
 	}{
 		{"two letters apart", "Norwalk", "Norfolk", true},
 		{"a possessive", "Norfolk's", "Norwalk", true},
+		{"a typographic possessive", "Norfolk’s", "Norwalk", true},
+		{"one name in two typographies", "O’Donnell", "O'Donnell", false},
+		{"apostrophes of two typographies", "O’Donnell", "O'Dannell", true},
 		{"one with an ending", "Nigeria", "Nigerian", false},
 		{"other first letters", "Penelec", "Genelec", false},
 		{"too short", "Bonn", "Born", false},
