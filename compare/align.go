@@ -70,6 +70,16 @@ type link struct {
 	at [2]wordSpan
 }
 
+// cover returns the longer item of l, the shorter one it covers, and where
+// in the longer one the words they share are; a is the longer of two of one
+// length.
+func (l link) cover(items []item) (long, short int, at wordSpan) {
+	if len(items[l.a].words) < len(items[l.b].words) {
+		return l.b, l.a, l.at[1]
+	}
+	return l.a, l.b, l.at[0]
+}
+
 // minPiece is the fewest words of quotes that one longer quote covering
 // them in the same place puts in one group: a fragment of a few words
 // ("joy and peace") is not a rendering of a sentence.
@@ -262,26 +272,17 @@ func groupItems(items []item, links []link) [][]int {
 	// ("We have learned from the delays on the North Pier project" and "We
 	// learned our lesson from the North Pier delays"); quotes it covers in
 	// different places are pieces that keep groups of their own.
-	coveredIn := map[int][]link{} // long item → its cover links
+	coveredIn := map[int][]covered{} // long item → the pieces of minPiece words or more it covers
 	for _, l := range covers {
-		long := l.a
-		if len(items[l.b].words) > len(items[l.a].words) {
-			long = l.b
+		if long, short, at := l.cover(items); len(items[short].words) >= minPiece {
+			coveredIn[long] = append(coveredIn[long], covered{item: short, at: at})
 		}
-		coveredIn[long] = append(coveredIn[long], l)
 	}
-	for long, ls := range coveredIn {
-		// The covered quotes of long, each in the first cluster all of
-		// whose quotes it meets.
+	for _, cs := range coveredIn {
+		// The covered quotes, each in the first cluster all of whose
+		// quotes it meets.
 		var clusters [][]covered
-		for _, l := range ls {
-			c := covered{item: l.a, at: l.at[1]}
-			if l.a == long {
-				c = covered{item: l.b, at: l.at[0]}
-			}
-			if len(items[c.item].words) < minPiece {
-				continue
-			}
+		for _, c := range cs {
 			if k := slices.IndexFunc(clusters, func(cl []covered) bool { return meetAll(items, c, cl) }); k >= 0 {
 				clusters[k] = append(clusters[k], c)
 			} else {
@@ -307,10 +308,7 @@ func groupItems(items []item, links []link) [][]int {
 	}
 	joined := map[int]bool{} // items that joined another's group
 	for _, l := range covers {
-		long, short := l.a, l.b
-		if len(items[long].words) < len(items[short].words) {
-			long, short = short, long
-		}
+		long, short, _ := l.cover(items)
 		r := find(short)
 		for _, x := range append([]int{long}, copies[long]...) {
 			if find(x) == r || slices.Contains(byRoot[r], x) {
