@@ -528,13 +528,8 @@ func (f *speakerFinder) nestedCue(q *Quote, s quoteSpan, outer *Quote) (cueMenti
 // … He said: 'I promise you the car is fine.'" It reports false when the
 // quote names no such person.
 func (f *speakerFinder) namedInQuote(outer *Quote, m cueMention) (cueMention, bool) {
-	var want byte
-	switch m.words[0].lower() {
-	case "he":
-		want = 'm'
-	case "she":
-		want = 'f'
-	default:
+	want := pronounGender(m.words[0].lower())
+	if want == 0 {
 		return cueMention{}, false
 	}
 	p := f.d.paragraphs[outer.Paragraph]
@@ -1573,12 +1568,8 @@ func sameTitle(a, b string) bool {
 // then the person last quoted; then a subject further back. "he" and
 // "she" skip people known to be of the other gender.
 func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
-	var want byte
+	want := pronounGender(p)
 	switch p {
-	case "he":
-		want = 'm'
-	case "she":
-		want = 'f'
 	case "i", "we":
 		return nil
 	case "it":
@@ -1654,6 +1645,18 @@ func (f *speakerFinder) pronoun(p string, pos, para int) *entity {
 		}
 	}
 	return nil
+}
+
+// pronounGender returns 'm' for "he", 'f' for "she", else 0: the gender,
+// as genderGuess gives it, of the person a pronoun stands for.
+func pronounGender(p string) byte {
+	switch p {
+	case "he":
+		return 'm'
+	case "she":
+		return 'f'
+	}
+	return 0
 }
 
 // paragraphBefore returns the index of the paragraph before para, going
