@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -448,14 +447,7 @@ func TestMenu(t *testing.T) {
 // reports than it opens with offers the rest, counting one as one.
 func TestShowMoreRenderings(t *testing.T) {
 	n := detailPage + 1 // the detail opens with all but one
-	res := &compare.Result{Groups: []compare.Group{{ID: "g1", Kind: compare.KindQuote, Reference: "q1"}}}
-	for i := 1; i <= n; i++ {
-		rid, qid := fmt.Sprintf("r%d", i), fmt.Sprintf("q%d", i)
-		res.Reports = append(res.Reports, &compare.Report{ID: rid, File: rid + ".txt", Meta: compare.Meta{Outlet: "Outlet " + rid}, Body: `"We will build it," she said.`})
-		res.Quotes = append(res.Quotes, compare.Quote{ID: qid, Report: rid, Text: "We will build it,", Span: compare.Span{Start: 1, End: 18}})
-		res.Groups[0].Members = append(res.Groups[0].Members, qid)
-	}
-	_, _, cv := openResult(t, res)
+	_, _, cv := openResult(t, quoteGroupResult(slices.Repeat([]string{"We will build it,"}, n)...))
 	cv.selectRow(0)
 	var buttons []string
 	for _, o := range test.LaidOutObjects(cv.detailBox) {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -126,6 +127,19 @@ func goldenResult() *compare.Result {
 			}}},
 		}},
 	}
+}
+
+// quoteGroupResult returns an analysis of one group of quotes, g1: report
+// ri ("Outlet ri") quotes texts[i-1] as qi, and q1 is the reference.
+func quoteGroupResult(texts ...string) *compare.Result {
+	res := &compare.Result{Groups: []compare.Group{{ID: "g1", Kind: compare.KindQuote, Reference: "q1"}}}
+	for i, text := range texts {
+		rid, qid := fmt.Sprintf("r%d", i+1), fmt.Sprintf("q%d", i+1)
+		res.Reports = append(res.Reports, &compare.Report{ID: rid, File: rid + ".txt", Meta: compare.Meta{Outlet: "Outlet " + rid}, Body: `"` + text + `" she said.`})
+		res.Quotes = append(res.Quotes, compare.Quote{ID: qid, Report: rid, Text: text, Span: compare.Span{Start: 1, End: 1 + len(text)}})
+		res.Groups[0].Members = append(res.Groups[0].Members, qid)
+	}
+	return res
 }
 
 // fixedStore is a MemoryStore whose analysis is given, not computed.

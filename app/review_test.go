@@ -275,17 +275,7 @@ func TestReferenceCardFirst(t *testing.T) {
 // from its top again.
 func TestSelectScrollsToFocus(t *testing.T) {
 	const n = 8
-	res := &compare.Result{Groups: []compare.Group{{ID: "g1", Kind: compare.KindQuote, Reference: "q1"}}}
-	for i := 1; i <= n; i++ {
-		rid, qid := fmt.Sprintf("r%d", i), fmt.Sprintf("q%d", i)
-		text := "We will build it by 2030,"
-		if i == n {
-			text = "We will build it by 2031,"
-		}
-		res.Reports = append(res.Reports, &compare.Report{ID: rid, File: rid + ".txt", Meta: compare.Meta{Outlet: "Outlet " + rid}, Body: `"` + text + `" she said.`})
-		res.Quotes = append(res.Quotes, compare.Quote{ID: qid, Report: rid, Text: text, Span: compare.Span{Start: 1, End: 26}})
-		res.Groups[0].Members = append(res.Groups[0].Members, qid)
-	}
+	res := quoteGroupResult(append(slices.Repeat([]string{"We will build it by 2030,"}, n-1), "We will build it by 2031,")...)
 	last := fmt.Sprintf("q%d", n)
 	res.Groups[0].Flags = []compare.Flag{{Member: last, Kind: compare.FlagNumber, Detail: "2030 vs 2031"}}
 	res.Quotes = append(res.Quotes,
