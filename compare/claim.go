@@ -270,7 +270,7 @@ func quoteFrameEnd(text string) (start int, speakers bool) {
 		}
 	}
 	// When it was said: "on Thursday", "later", "in a statement".
-	for k < len(ws) && ws[k].word && frameTimes[ws[k].key] {
+	for k < len(ws) && ws[k].word && (frameTimes[ws[k].key] || isWeekday(ws[k].key)) {
 		k++
 	}
 	switch {
@@ -305,10 +305,10 @@ var frameParticiples = setOf("referring", "speaking", "summing", "going", "point
 // the speech verb.
 const maxFrameWords = 5
 
-// frameTimes are the words of when a quote was said, in its frame.
-var frameTimes = setOf("on", "in", "a", "an", "statement", "interview", "monday", "tuesday",
-	"wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "later",
-	"earlier", "also")
+// frameTimes are the words of when a quote was said, in its frame, beside
+// the days of the week.
+var frameTimes = setOf("on", "in", "a", "an", "statement", "interview", "today", "yesterday",
+	"later", "earlier", "also")
 
 // frameJoins are the words that join a quote's frame to the statement
 // after it: "…, Marsh said, though she added that …".
@@ -427,7 +427,7 @@ var attributionWords = setOf("said", "says", "say", "told", "tells", "added", "a
 func substance(toks []token) int {
 	n := 0
 	for _, t := range toks {
-		if !t.word || claimStopWords[t.key] || attributionWords[t.key] || weekdays[t.key] != 0 || t.key == "sunday" {
+		if !t.word || claimStopWords[t.key] || attributionWords[t.key] || isWeekday(t.key) {
 			continue
 		}
 		if isCapitalised(t.text) {

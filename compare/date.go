@@ -98,6 +98,13 @@ var weekdays = map[string]time.Weekday{
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
 }
 
+// isWeekday tells whether a lower-case word names a day of the week
+// (Sunday too, whose time.Weekday is 0).
+func isWeekday(k string) bool {
+	_, ok := weekdays[k]
+	return ok
+}
+
 // readDates finds the dates of text and normalises them against base, the
 // report's date: "Nov. 2, 2017", "in November", "on Sunday", "last week",
 // "this month", "in 2015", "yesterday". Relative dates are skipped when base

@@ -55,7 +55,7 @@ func entityNamesIn(toks []token) []string {
 		w := strings.TrimSpace(t.text)
 		lower := strings.ToLower(w)
 		switch {
-		case isCapitalised(w) && (!entityStop[lower] || lower == "the" && len(run) > 0) && months[lower] == 0 && weekdays[lower] == 0 && lower != "sunday":
+		case isCapitalised(w) && (!entityStop[lower] || lower == "the" && len(run) > 0) && months[lower] == 0 && !isWeekday(lower):
 			run = append(run, w)
 		case len(run) > 0 && (lower == "of" || lower == "the" || lower == "for"):
 			run = append(run, w) // "Committee of the Red Cross"
