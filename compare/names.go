@@ -799,21 +799,33 @@ func changesInLowerCase(r rune) bool { return unicode.ToLower(r) != r }
 // "Turns out, she owed less" is no name.
 func openersOnly(body string) map[string]bool {
 	opener, within := map[string]bool{}, map[string]bool{}
+	var low []byte // the word lower-cased, made a string only for a new key
 	for w := range letterRuns(body) {
 		f, _ := utf8.DecodeRuneInString(w.text)
 		if !unicode.IsUpper(f) || isJoinedAt(body, w.Start) {
 			continue
 		}
+		set := within
 		if sentenceInitial(body, w.Start) {
-			opener[strings.ToLower(w.text)] = true
-		} else {
-			within[strings.ToLower(w.text)] = true
+			set = opener
+		}
+		if low = appendLower(low[:0], w.text); !set[string(low)] {
+			set[string(low)] = true
 		}
 	}
 	for w := range within {
 		delete(opener, w)
 	}
 	return opener
+}
+
+// appendLower appends letters, lower-cased as strings.ToLower writes them,
+// to buf.
+func appendLower(buf []byte, letters string) []byte {
+	for _, r := range letters {
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
 }
 
 // letterRuns yields the runs of letters of body, in order.
