@@ -126,8 +126,8 @@ func fromWord(s string, n int) string {
 	return ""
 }
 
-// buildRows indexes an analysis for display: one row per group, members in
-// report order.
+// buildRows indexes an analysis for display: one row per group, its
+// reference rendering first, then the others in report order.
 func buildRows(res *compare.Result) []*row {
 	reports := map[string]*compare.Report{}
 	order := map[string]int{}
@@ -181,6 +181,7 @@ func buildRows(res *compare.Result) []*row {
 			return order[m.report.ID]
 		}
 		slices.SortStableFunc(r.members, func(a, b *member) int { return rank(a) - rank(b) })
+		r.speaker = r.ref.speaker
 		var hay strings.Builder
 		for _, m := range r.members {
 			// A report carrying the quote twice shows its most significant
@@ -188,9 +189,9 @@ func buildRows(res *compare.Result) []*row {
 			if o, ok := r.byReport[m.report.ID]; !ok || m.severity() > o.severity() {
 				r.byReport[m.report.ID] = m
 			}
-			// A quote is its speaker's whoever renders it; a claim's source
-			// is one report's attribution, so only the reference's is the
-			// row's.
+			// A quote is its speaker's whoever renders it, the reference
+			// first; a claim's source is one report's attribution, so only
+			// the reference's is the row's.
 			if r.speaker == "" && r.kind == compare.KindQuote {
 				r.speaker = m.speaker
 			}
@@ -198,9 +199,6 @@ func buildRows(res *compare.Result) []*row {
 			for _, f := range m.flags {
 				hay.WriteString(f.Detail + "\n")
 			}
-		}
-		if r.ref.speaker != "" {
-			r.speaker = r.ref.speaker
 		}
 		r.opening = openingWords(r.ref.text, 8)
 		if r.kind == compare.KindQuote {
