@@ -78,7 +78,7 @@ func findClaims(d *document, quotes []Quote) []Claim {
 						// "He put the chances at …", "She said that …":
 						// whom the pronoun stands for, or no one.
 						claim.subject = f.personOf(claim.toks[0].key, claim.Start, pi)
-						if src := strings.ToLower(claim.Source); src == "he" || src == "she" {
+						if src := strings.ToLower(claim.Source); pronounGender(src) != 0 {
 							claim.Source = f.personOf(src, claim.Start, pi)
 						}
 						claims = append(claims, claim)
@@ -94,7 +94,7 @@ func findClaims(d *document, quotes []Quote) []Claim {
 // at pos of paragraph pi, or "" when it stands for no one or w is another
 // word.
 func (f *speakerFinder) personOf(w string, pos, pi int) string {
-	if w != "he" && w != "she" {
+	if pronounGender(w) == 0 {
 		return ""
 	}
 	if e := f.pronoun(w, pos, pi); e != nil {
