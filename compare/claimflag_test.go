@@ -252,15 +252,22 @@ func TestSameScale(t *testing.T) {
 		{"a vague count", "hundreds of thousands of people", "thousands of people", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a, b := readQuantities(tc.a), readQuantities(tc.b)
-			if len(a) != 1 || len(b) != 1 {
-				t.Fatalf("read %v and %v, want one figure each", a, b)
-			}
-			if got := sameScale(a[0], b[0]); got != tc.want {
+			a, b := figurePair(t, tc.a, tc.b)
+			if got := sameScale(a, b); got != tc.want {
 				t.Errorf("sameScale(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
 			}
 		})
 	}
+}
+
+// figurePair reads the one figure of each of texts a and b.
+func figurePair(t *testing.T, a, b string) (Quantity, Quantity) {
+	t.Helper()
+	qa, qb := readQuantities(a), readQuantities(b)
+	if len(qa) != 1 || len(qb) != 1 {
+		t.Fatalf("read %v and %v, want one figure each", qa, qb)
+	}
+	return qa[0], qb[0]
 }
 
 // TestClaimOtherNames checks that two claims naming only different

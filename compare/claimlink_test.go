@@ -132,12 +132,9 @@ func TestRoundKey(t *testing.T) {
 		{"one figure in two units", "229 feet", "70 meters", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a, b := readQuantities(tc.a), readQuantities(tc.b)
-			if len(a) != 1 || len(b) != 1 {
-				t.Fatalf("read %v and %v, want one figure each", a, b)
-			}
-			if got := roundKey(a[0]) == roundKey(b[0]); got != tc.same {
-				t.Errorf("roundKey %q and %q: same = %v, want %v", roundKey(a[0]), roundKey(b[0]), got, tc.same)
+			a, b := figurePair(t, tc.a, tc.b)
+			if got := roundKey(a) == roundKey(b); got != tc.same {
+				t.Errorf("roundKey %q and %q: same = %v, want %v", roundKey(a), roundKey(b), got, tc.same)
 			}
 		})
 	}
