@@ -478,6 +478,17 @@ func TestLowerWordsLastWord(t *testing.T) {
 	}
 }
 
+// A capitalised word only opens sentences, whatever its case and accents;
+// one written inside a sentence too is no opener.
+func TestOpenersOnly(t *testing.T) {
+	got := openersOnly("Turns out he paid. ÉTÉ came. Örsted spoke. Then Örsted left. TURNS out again.")
+	for w, want := range map[string]bool{"turns": true, "été": true, "örsted": false, "then": true, "he": false} {
+		if got[w] != want {
+			t.Errorf("openersOnly has %q = %v, want %v", w, got[w], want)
+		}
+	}
+}
+
 // A description runs to the first punctuation, speech verb, conjunction
 // or verb in the past after its noun; an adjective in -ed right after the
 // determiner or a number stays in it.
