@@ -122,17 +122,8 @@ func readDatesIn(text string, toks []wtok, base time.Time) []dateRef {
 	}
 	for i := 0; i < len(toks); i++ {
 		k := toks[i].key
-		prev := ""
-		if i > 0 {
-			prev = toks[i-1].key
-		}
-		next := func(n int) string {
-			if i+n < len(toks) {
-				return toks[i+n].key
-			}
-			return ""
-		}
-		if m, ok := months[k]; ok && (len(k) > 3 || k == "may" || next(1) == "." || startsDigit(next(1))) && isMonthName(text, toks[i], k) {
+		prev, next := keyAt(toks, i-1), keyAt(toks, i+1)
+		if m, ok := months[k]; ok && (len(k) > 3 || k == "may" || next == "." || startsDigit(next)) && isMonthName(text, toks[i], k) {
 			j := i + 1
 			// The point of an abbreviation ("Dec. 3"), not a full stop
 			// after a full name ("in December.").
@@ -185,7 +176,7 @@ func readDatesIn(text string, toks []wtok, base time.Time) []dateRef {
 			continue
 		}
 		if !known {
-			if isYear(k, yearValue(k)) && !startsDigit(next(1)) {
+			if isYear(k, yearValue(k)) && !startsDigit(next) {
 				y := int(yearValue(k))
 				add(day(y, 1, 1), day(y, 12, 31), i, i+1)
 			}
@@ -202,7 +193,7 @@ func readDatesIn(text string, toks []wtok, base time.Time) []dateRef {
 			add(d, d, i, i+1)
 		case (k == "last" || k == "this" || k == "next" || k == "past") && i+1 < len(toks):
 			shift := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[k]
-			switch next(1) {
+			switch next {
 			case "week":
 				monday := base.AddDate(0, 0, -((int(base.Weekday())+6)%7)+7*shift)
 				add(monday, monday.AddDate(0, 0, 6), i, i+2)
@@ -216,7 +207,7 @@ func readDatesIn(text string, toks []wtok, base time.Time) []dateRef {
 				add(day(y, 1, 1), day(y, 12, 31), i, i+2)
 				i++
 			}
-		case isYear(k, yearValue(k)) && !startsDigit(next(1)) && prev != "$":
+		case isYear(k, yearValue(k)) && !startsDigit(next) && prev != "$":
 			y := int(yearValue(k))
 			add(day(y, 1, 1), day(y, 12, 31), i, i+1)
 		}

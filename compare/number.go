@@ -44,6 +44,14 @@ func wtoks(text string, toks []token) []wtok {
 	return out
 }
 
+// keyAt is the key of toks[i], or "" when i is past either end.
+func keyAt(toks []wtok, i int) string {
+	if i < 0 || i >= len(toks) {
+		return ""
+	}
+	return toks[i].key
+}
+
 // smallNumbers are the number words below a hundred that are not compounds.
 var smallNumbers = map[string]float64{
 	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -369,21 +377,15 @@ var collectives = map[string]collective{
 // qualifier: a collective before one ("a group of 10 protesters", "a
 // group of more than 10") leaves the counting to it.
 func figureAt(toks []wtok, i int) bool {
-	key := func(j int) string {
-		if j < len(toks) {
-			return toks[j].key
-		}
-		return ""
-	}
-	if key(i) == "at" {
+	if keyAt(toks, i) == "at" {
 		i++ // "at least", "at most"
 	}
-	if _, ok := limitPairs[[2]string{key(i), key(i + 1)}]; ok {
+	if _, ok := limitPairs[[2]string{keyAt(toks, i), keyAt(toks, i+1)}]; ok {
 		i += 2
-	} else if _, ok := limitWords[key(i)]; ok {
+	} else if _, ok := limitWords[keyAt(toks, i)]; ok {
 		i++
 	}
-	return isFigureStart(key(i))
+	return isFigureStart(keyAt(toks, i))
 }
 
 // number is a number as readNumber reads it.
