@@ -127,7 +127,7 @@ func readDatesIn(text string, toks []wtok, base time.Time) []dateRef {
 			j := i + 1
 			// The point of an abbreviation ("Dec. 3"), not a full stop
 			// after a full name ("in December.").
-			if j < len(toks) && toks[j].key == "." && len(k) <= 4 && k != "may" && k != "june" && k != "july" {
+			if j < len(toks) && toks[j].key == "." && !strings.EqualFold(k, time.Month(m).String()) {
 				j++
 			}
 			dayN, year := 0, 0

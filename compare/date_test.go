@@ -18,6 +18,8 @@ func TestReadDates(t *testing.T) {
 		{"month alone is the nearest", "2018-02-26", "said in November that", []string{"November=2017-11"}},
 		{"full stop after a month", "2018-02-26", "said so in December.", []string{"December=2017-12"}},
 		{"abbreviation at the end", "2018-02-26", "said so in Dec.", []string{"Dec.=2017-12"}},
+		{"full stop after a short month", "2018-02-26", "said so in July.", []string{"July=2018-07"}},
+		{"abbreviation of four letters", "2018-02-26", "said so in Sept.", []string{"Sept.=2017-09"}},
 		{"month ahead of the report", "2011-12-27", "the Jan. 3 caucuses", []string{"Jan. 3=2012-01-03"}},
 		{"weekday in the past", thursday, "said on Monday", []string{"Monday=2016-10-10"}},
 		{"weekday the same day", thursday, "freed on Thursday", []string{"Thursday=2016-10-13"}},
