@@ -763,7 +763,8 @@ func (c *cast) lookup(name string, gender byte, surname bool, pos int) *entity {
 // buildCast reads every name in the text of d outside quotes.
 func buildCast(d *document) *cast {
 	c := &cast{full: map[string][]*entity{}, bare: map[string]*entity{}, first: map[string]*entity{},
-		acronyms: map[string]*entity{}, common: lowerWords(d.report.Body), openers: openersOnly(d.report.Body)}
+		acronyms: map[string]*entity{}}
+	c.common, c.openers = caseSets(d.report.Body)
 	body := d.report.Body
 	var ws []word
 	for _, p := range d.paragraphs {
@@ -778,46 +779,40 @@ func buildCast(d *document) *cast {
 	return c
 }
 
-// lowerWords returns the set of words body writes in lower case.
-func lowerWords(body string) map[string]bool {
-	set := map[string]bool{}
+// caseSets reads, in one walk over the letter runs of body, the set of
+// words it writes in lower case, and, lower-cased, the capitalised words
+// it writes only where a sentence opens, never within one: "Turns" in
+// "Turns out, she owed less" is no name.
+func caseSets(body string) (lower, openers map[string]bool) {
+	lower, openers = map[string]bool{}, map[string]bool{}
+	within := map[string]bool{}
+	var low []byte // a word lower-cased, made a string only for a new key
 	for w := range letterRuns(body) {
 		if !strings.ContainsFunc(w.text, changesInLowerCase) {
-			set[w.text] = true
+			lower[w.text] = true
 		}
-	}
-	return set
-}
-
-// changesInLowerCase reports whether lower case writes r otherwise: a
-// word with no such letter is in lower case already, which this tells
-// without building a lower-case copy.
-func changesInLowerCase(r rune) bool { return unicode.ToLower(r) != r }
-
-// openersOnly returns, lower-cased, the capitalised words that body
-// writes only where a sentence opens, never within one: "Turns" in
-// "Turns out, she owed less" is no name.
-func openersOnly(body string) map[string]bool {
-	opener, within := map[string]bool{}, map[string]bool{}
-	var low []byte // the word lower-cased, made a string only for a new key
-	for w := range letterRuns(body) {
 		f, _ := utf8.DecodeRuneInString(w.text)
 		if !unicode.IsUpper(f) || isJoinedAt(body, w.Start) {
 			continue
 		}
 		set := within
 		if sentenceInitial(body, w.Start) {
-			set = opener
+			set = openers
 		}
 		if low = appendLower(low[:0], w.text); !set[string(low)] {
 			set[string(low)] = true
 		}
 	}
 	for w := range within {
-		delete(opener, w)
+		delete(openers, w)
 	}
-	return opener
+	return lower, openers
 }
+
+// changesInLowerCase reports whether lower case writes r otherwise: a
+// word with no such letter is in lower case already, which this tells
+// without building a lower-case copy.
+func changesInLowerCase(r rune) bool { return unicode.ToLower(r) != r }
 
 // appendLower appends letters, lower-cased as strings.ToLower writes them,
 // to buf.

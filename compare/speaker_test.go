@@ -469,22 +469,22 @@ func TestReadName(t *testing.T) {
 }
 
 // A word that ends the text counts as written in lower case too.
-func TestLowerWordsLastWord(t *testing.T) {
-	got := lowerWords("Smith met the mayor")
+func TestCaseSetsLastWord(t *testing.T) {
+	got, _ := caseSets("Smith met the mayor")
 	for w, want := range map[string]bool{"met": true, "mayor": true, "Smith": false, "smith": false} {
 		if got[w] != want {
-			t.Errorf("lowerWords has %q = %v, want %v", w, got[w], want)
+			t.Errorf("caseSets' lower-case words have %q = %v, want %v", w, got[w], want)
 		}
 	}
 }
 
 // A capitalised word only opens sentences, whatever its case and accents;
 // one written inside a sentence too is no opener.
-func TestOpenersOnly(t *testing.T) {
-	got := openersOnly("Turns out he paid. ÉTÉ came. Örsted spoke. Then Örsted left. TURNS out again.")
+func TestCaseSetsOpeners(t *testing.T) {
+	_, got := caseSets("Turns out he paid. ÉTÉ came. Örsted spoke. Then Örsted left. TURNS out again.")
 	for w, want := range map[string]bool{"turns": true, "été": true, "örsted": false, "then": true, "he": false} {
 		if got[w] != want {
-			t.Errorf("openersOnly has %q = %v, want %v", w, got[w], want)
+			t.Errorf("caseSets' openers have %q = %v, want %v", w, got[w], want)
 		}
 	}
 }
