@@ -120,19 +120,21 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 			dates[r.ID] = d
 		}
 	}
+	feats := make([]claimFeatures, len(res.Claims))
 	nameWordsOf := map[string][]string{} // each name the claims give → its nameWords
-	claimNames := make([][]string, len(res.Claims))
-	toks := make([][]token, len(res.Claims))
+	count := map[string]int{}            // how many claims each report makes
 	for i, c := range res.Claims {
-		toks[i] = c.toks
-		if toks[i] == nil {
-			toks[i] = tokenize(c.Text)
+		count[c.Report]++
+		f := &feats[i]
+		f.toks = c.toks
+		if f.toks == nil {
+			f.toks = tokenize(c.Text)
 		}
-		claimNames[i] = entityNamesIn(toks[i])
-		if c.subject != "" && !slices.Contains(claimNames[i], c.subject) {
-			claimNames[i] = append(claimNames[i], c.subject)
+		f.nameTexts = entityNamesIn(f.toks)
+		if c.subject != "" && !slices.Contains(f.nameTexts, c.subject) {
+			f.nameTexts = append(f.nameTexts, c.subject)
 		}
-		for _, n := range claimNames[i] {
+		for _, n := range f.nameTexts {
 			if _, ok := nameWordsOf[n]; !ok {
 				nameWordsOf[n] = nameWords(n)
 			}
@@ -158,16 +160,10 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 		what = append(what, key[0] == '#' || key[0] == '=' || key[0] == '%')
 		return x
 	}
-	feats := make([]claimFeatures, len(res.Claims))
-	count := map[string]int{}
-	for _, c := range res.Claims {
-		count[c.Report]++
-	}
 	seen := map[string]int{}
 	wordTerm := map[string]int32{} // word key → its stem's term, -1 for none
 	for i, c := range res.Claims {
 		f := &feats[i]
-		f.toks = toks[i]
 		f.report = c.Report
 		f.text = c.Text
 		f.pos = float64(seen[c.Report]) / float64(max(1, count[c.Report]-1))
@@ -175,12 +171,12 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 		f.values = c.Values
 		wt := c.wt
 		if wt == nil {
-			wt = wtoks(c.Text, toks[i])
+			wt = wtoks(c.Text, f.toks)
 		}
 		f.dates = readDatesIn(c.Text, wt, dates[c.Report])
 		markSaid(f.dates, wt)
 		var set []int32
-		for _, t := range toks[i] {
+		for _, t := range f.toks {
 			if !t.word {
 				continue
 			}
@@ -197,8 +193,7 @@ func claimTerms(res *Result) ([]claimFeatures, int) {
 				what[x] = what[x] || !isCapitalised(t.text)
 			}
 		}
-		f.nameTexts = claimNames[i]
-		for _, n := range claimNames[i] {
+		for _, n := range f.nameTexts {
 			nw := nameWordsOf[n]
 			for _, w := range nw {
 				f.names = append(f.names, id("@"+w, nameWeight))
