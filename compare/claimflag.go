@@ -75,7 +75,6 @@ func rangeEnd(q Quantity, v float64) Quantity {
 // measures says in plain English what a figure of key measures in the
 // claims a and b: "death toll", "amount per share", "height".
 func measures(q Quantity, a, b string) string {
-	both := strings.ToLower(a + " " + b)
 	switch q.Kind {
 	case QtyMoney:
 		if q.Of != "" {
@@ -85,7 +84,7 @@ func measures(q Quantity, a, b string) string {
 	case QtyPercent:
 		return "percentage"
 	case QtyLength:
-		if strings.Contains(both, "tall") || strings.Contains(both, "high") || strings.Contains(both, "height") {
+		if both := strings.ToLower(a + " " + b); strings.Contains(both, "tall") || strings.Contains(both, "high") || strings.Contains(both, "height") {
 			return "height"
 		}
 		return "length"
@@ -157,12 +156,11 @@ func claimFlags(member *Claim, rf, mf *claimFeatures, peers []*claimFeatures, ed
 				}
 			}
 		}
-		what := measures(rs[0], against[i], member.Text)
 		switch {
 		case !agreed:
-			differ = append(differ, fmt.Sprintf("%s: %s vs %s", what, rs[0].Text, ms[0].Text))
+			differ = append(differ, fmt.Sprintf("%s: %s vs %s", measures(rs[0], against[i], member.Text), rs[0].Text, ms[0].Text))
 		case !exact:
-			vaguer = append(vaguer, fmt.Sprintf("%s: %s vs %s", what, loose[0].Text, loose[1].Text))
+			vaguer = append(vaguer, fmt.Sprintf("%s: %s vs %s", measures(rs[0], against[i], member.Text), loose[0].Text, loose[1].Text))
 		}
 	}
 	if len(differ) > 0 {
