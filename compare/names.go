@@ -465,7 +465,9 @@ func isNameWord(w word) bool { return w.capital() && !notNames[w.lower()] }
 
 // entity is a person or body a report names, under its fullest name.
 type entity struct {
-	name   string
+	name string
+	// key is surnameKey(name), which the entity is filed under.
+	key    string
 	titles []string
 	person bool
 	gender byte
@@ -485,7 +487,7 @@ type entity struct {
 
 // filedUnder reports whether the entity answers to the surname key.
 func (e *entity) filedUnder(key string) bool {
-	return surnameKey(e.name) == key || slices.Contains(e.aliases, key)
+	return e.key == key || slices.Contains(e.aliases, key)
 }
 
 // isPerson reports whether the entity is a person: a name of two or three
@@ -572,9 +574,9 @@ func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
 	if e == nil && strings.Contains(nr.name, " ") {
 		e = c.bareBefore(nr)
 	}
+	key := surnameKey(nr.name)
 	if e == nil {
-		e = &entity{name: nr.name}
-		key := surnameKey(nr.name)
+		e = &entity{name: nr.name, key: key}
 		if strings.Contains(nr.name, " ") {
 			c.full[key] = append(c.full[key], e)
 		} else {
@@ -582,11 +584,11 @@ func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
 		}
 	}
 	if len(nr.name) > len(e.name) && (hasWordSuffix(nr.name, e.name) || strings.HasPrefix(nr.name, e.name+" ")) {
-		if key := surnameKey(nr.name); key != surnameKey(e.name) {
+		if key != e.key {
 			c.full[key] = append(c.full[key], e)
-			e.aliases = append(e.aliases, surnameKey(e.name))
+			e.aliases = append(e.aliases, e.key)
 		}
-		e.name = nr.name
+		e.name, e.key = nr.name, key
 	}
 	if given, _, ok := strings.Cut(e.name, " "); ok && nr.person {
 		c.first[strings.ToLower(given)] = e
