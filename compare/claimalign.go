@@ -1109,13 +1109,14 @@ func makeClaimGroup(res *Result, feats []claimFeatures, probe *claimProbe, membe
 		})
 	rc := &res.Claims[ref]
 	g := Group{Kind: KindClaim, Reference: rc.ID}
+	var peers []*claimFeatures // the members other than the reference and m
 	for _, m := range members {
 		c := &res.Claims[m]
 		g.Members = append(g.Members, c.ID)
 		if m == ref {
 			continue
 		}
-		var peers []*claimFeatures
+		peers = peers[:0]
 		for _, p := range members {
 			if p != m && p != ref {
 				peers = append(peers, &feats[p])
