@@ -287,6 +287,9 @@ func onlyCount(qs []Quantity) *Quantity {
 // member's dates have, the first peer's that does ("in November" against
 // "in December" where the reference gives no month).
 func peerDateConflict(rf, mf *claimFeatures, peers []*claimFeatures) string {
+	if len(mf.dates) == 0 {
+		return "" // nothing to weigh, as most claims
+	}
 	for _, f := range append([]*claimFeatures{rf}, peers...) {
 		if d, weighed := dateConflict(f.dates, mf.dates); weighed {
 			return d
