@@ -221,9 +221,9 @@ var (
 		bernie mitch chuck newt marco mitt harvey quentin elon sergey rudy jared reince`)...)
 )
 
-// givenNameGender returns 'f' or 'm' for a common given name, else 0.
+// givenNameGender returns 'f' or 'm' for a common given name written in
+// lower case, else 0.
 func givenNameGender(w string) byte {
-	w = strings.ToLower(w)
 	switch {
 	case femaleNames[w] && !maleNames[w]:
 		return 'f'
@@ -263,7 +263,7 @@ func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
 	for len(ws) > 0 {
 		// "It's" is no possessive of a name.
 		lw := strings.TrimSuffix(strings.TrimSuffix(ws[0].lower(), "'s"), "’s")
-		if !notNames[lw] && !prepositions[lw] && (named || !common[lw] || givenNameGender(ws[0].text) != 0) {
+		if !notNames[lw] && !prepositions[lw] && (named || !common[lw] || givenNameGender(ws[0].lower()) != 0) {
 			break
 		}
 		named = named || lw == "the" || lw == "a" || lw == "an"
@@ -347,7 +347,7 @@ func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
 	if strings.ToUpper(text) == text && len(ws) > 1 {
 		acronym = false // a transcript's label: MAYOR ELENA MARSH
 	}
-	if len(ws) == 2 && givenNameGender(ws[0].text) != 0 && !common[ws[1].lower()] {
+	if len(ws) == 2 && givenNameGender(ws[0].lower()) != 0 && !common[ws[1].lower()] {
 		org = false // "John Fox": a surname that names a network elsewhere
 	}
 	for _, w := range ws {
@@ -355,7 +355,7 @@ func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
 	}
 	nr.person = !org && !acronym && (len(nr.titles) > 0 || len(ws) >= 2 && len(ws) <= 3)
 	nr.org = org || acronym
-	if g := givenNameGender(ws[0].text); g != 0 && len(ws) >= 2 && !org {
+	if g := givenNameGender(ws[0].lower()); g != 0 && len(ws) >= 2 && !org {
 		nr.person = true
 		if nr.gender == 0 {
 			nr.gender = g

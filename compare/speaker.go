@@ -544,7 +544,7 @@ func (f *speakerFinder) namedInQuote(outer *Quote, m cueMention) (cueMention, bo
 		}
 		// A person the report names, or a given name of the pronoun's
 		// gender the report gives only there.
-		if e := f.cast.lookup(w.text, 0, false, m.pos); e != nil && e.isPerson() && e.genderGuess() == want || e == nil && givenNameGender(w.text) == want {
+		if e := f.cast.lookup(w.text, 0, false, m.pos); e != nil && e.isPerson() && e.genderGuess() == want || e == nil && givenNameGender(w.lower()) == want {
 			return cueMention{words: ws[k : k+1], kind: 'n', cue: m.cue, pos: w.Start}, true
 		}
 	}
