@@ -401,11 +401,7 @@ func (f *speakerFinder) closingCue(p paragraph, s quoteSpan) (cueMention, bool) 
 	if comma < 0 {
 		return cueMention{}, false
 	}
-	m, ok := postCue(f.closing[comma:])
-	if !ok {
-		return cueMention{}, false
-	}
-	return m, true
+	return postCue(f.closing[comma:])
 }
 
 // speechNouns name what someone said: "Trump's claim that …".
