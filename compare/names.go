@@ -344,7 +344,7 @@ func readName(body string, ws []word, common map[string]bool) (nameRun, bool) {
 	for _, w := range ws {
 		acronym = acronym || isAcronym(w.text)
 	}
-	if strings.ToUpper(text) == text && len(ws) > 1 {
+	if inUpperCase(text) && len(ws) > 1 {
 		acronym = false // a transcript's label: MAYOR ELENA MARSH
 	}
 	if len(ws) == 2 && givenNameGender(ws[0].lower()) != 0 && !common[ws[1].lower()] {
@@ -671,7 +671,7 @@ func (c *cast) find(name string, gender byte, surname bool) *entity {
 	if best == nil {
 		best = c.middle(name) // "Ali" for Amina Ali Nkeki
 	}
-	if best == nil && isAcronym(name) && strings.ToUpper(name) == name {
+	if best == nil && isAcronym(name) && inUpperCase(name) {
 		best = c.acronyms[name] // "ICRC" for International Committee of the Red Cross
 	}
 	return best
@@ -815,6 +815,18 @@ func caseSets(body string) (lower, openers map[string]bool) {
 // word with no such letter is in lower case already, which this tells
 // without building a lower-case copy.
 func changesInLowerCase(r rune) bool { return unicode.ToLower(r) != r }
+
+// inUpperCase reports whether strings.ToUpper(s) == s, without building
+// the upper-case copy: no letter of s changes in upper case, and no byte
+// is invalid UTF-8, which strings.ToUpper would replace.
+func inUpperCase(s string) bool {
+	for i, r := range s {
+		if unicode.ToUpper(r) != r || r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
+			return false
+		}
+	}
+	return true
+}
 
 // appendLower appends letters, lower-cased as strings.ToLower writes them,
 // to buf.
@@ -1100,7 +1112,7 @@ func datelineEnd(ws []word) int {
 			}
 			break
 		}
-		if !ws[k].punct && (strings.ToUpper(ws[k].text) != ws[k].text || len(ws[k].text) < 2) && !(k == 1 && ws[0].text == "(") {
+		if !ws[k].punct && (!inUpperCase(ws[k].text) || len(ws[k].text) < 2) && !(k == 1 && ws[0].text == "(") {
 			break
 		}
 	}
@@ -1109,7 +1121,7 @@ func datelineEnd(ws []word) int {
 
 // isCapitals reports whether w is a word written in capitals: WASHINGTON.
 func isCapitals(w word) bool {
-	return !w.punct && strings.ToUpper(w.text) == w.text && strings.ToLower(w.text) != w.text
+	return !w.punct && inUpperCase(w.text) && w.lower() != w.text
 }
 
 // timeNouns name a stretch of time: "this week", "that morning".

@@ -478,7 +478,7 @@ func transcriptLabel(ws []word) int {
 		if w.text == ":" {
 			return k
 		}
-		if k == 4 || w.punct || strings.ToUpper(w.text) != w.text || !w.capital() {
+		if k == 4 || w.punct || !inUpperCase(w.text) || !w.capital() {
 			return 0
 		}
 	}
@@ -1705,7 +1705,7 @@ var legalForms = setOf("inc", "ltd", "corp", "co", "llc", "plc", "nv", "n.v", "a
 // ("ELENA MARSH") the way the rest of a report would ("Elena Marsh").
 // Single capitalised words (NAACP) may be acronyms and stay as they are.
 func displayName(name string) string {
-	if !strings.Contains(name, " ") || strings.ToUpper(name) != name || strings.ToLower(name) == name {
+	if !strings.Contains(name, " ") || !inUpperCase(name) || strings.ToLower(name) == name {
 		return name
 	}
 	words := strings.Fields(name)

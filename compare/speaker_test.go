@@ -489,6 +489,32 @@ func TestCaseSetsOpeners(t *testing.T) {
 	}
 }
 
+// inUpperCase tells what comparing s with strings.ToUpper(s) tells.
+func TestInUpperCase(t *testing.T) {
+	tests := []struct {
+		name, s string
+		want    bool
+	}{
+		{"capitals", "MARSH", true},
+		{"capitalised", "Marsh", false},
+		{"capitals with accents", "ÉTÉ", true},
+		{"accented lower case", "été", false},
+		{"sharp s has no capital of its own", "STRAßE", true},
+		{"titlecase digraph", "ǅ", false},
+		{"digits and marks", "2028 —", true},
+		{"replacement character", "AB\uFFFD", true},
+		{"invalid UTF-8", "AB\xff", false},
+		{"empty", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := inUpperCase(tt.s); got != tt.want || got != (strings.ToUpper(tt.s) == tt.s) {
+				t.Errorf("inUpperCase(%q) = %v, want %v (strings.ToUpper gives %q)", tt.s, got, tt.want, strings.ToUpper(tt.s))
+			}
+		})
+	}
+}
+
 // A description runs to the first punctuation, speech verb, conjunction
 // or verb in the past after its noun; an adjective in -ed right after the
 // determiner or a number stays in it.
