@@ -246,7 +246,7 @@ func countWords(toks []token) int {
 func similarity(edits []Edit) float64 {
 	kept, total := 0, 0
 	for _, e := range edits {
-		n := len(words(e.Text))
+		n := numWords(e.Text)
 		total += n
 		if e.Op == OpEqual {
 			kept += 2 * n

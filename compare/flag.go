@@ -44,7 +44,7 @@ func flagsFor(ref, member *item, edits []Edit, variants [][2]string) []Flag {
 
 	// Words cut from or added at the ends.
 	endChange := func(e Edit, end string) {
-		n := Plural(len(words(e.Text)), "word")
+		n := Plural(numWords(e.Text), "word")
 		if e.Op == OpDelete {
 			add(FlagTrimmed, "drops %s at the %s", n, end)
 		} else {
@@ -52,10 +52,10 @@ func flagsFor(ref, member *item, edits []Edit, variants [][2]string) []Flag {
 		}
 	}
 	first, last := 0, len(edits)-1
-	for first <= last && len(words(edits[first].Text)) == 0 {
+	for first <= last && numWords(edits[first].Text) == 0 {
 		first++
 	}
-	for last >= first && len(words(edits[last].Text)) == 0 {
+	for last >= first && numWords(edits[last].Text) == 0 {
 		last--
 	}
 	inner := edits

@@ -135,6 +135,20 @@ func punctKey(r rune) string {
 	return string(r)
 }
 
+// numWords returns how many words words(s) reads in s, without making their
+// keys.
+func numWords(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		_, end, word := scanToken(s, i)
+		if word {
+			n++
+		}
+		i = end
+	}
+	return n
+}
+
 // words returns the comparison keys of the words of s, without punctuation.
 func words(s string) []string {
 	var out []string

@@ -33,3 +33,22 @@ func TestIsWordRune(t *testing.T) {
 		}
 	}
 }
+
+func TestNumWords(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     int
+	}{
+		{"empty", "", 0},
+		{"punctuation alone", " — … ", 0},
+		{"joined words", "don't counter-terrorism", 2},
+		{"figures", "3.5 and 1,000.", 3},
+		{"trailing space", "We will win, ", 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := numWords(tc.in); got != tc.want || got != len(words(tc.in)) {
+				t.Errorf("numWords(%q) = %d, want %d, as many as words gives (%d)", tc.in, got, tc.want, len(words(tc.in)))
+			}
+		})
+	}
+}
