@@ -485,6 +485,16 @@ type entity struct {
 	named int
 }
 
+// addTitle gives the entity title t, unless it has it or maxTitles already.
+func (e *entity) addTitle(t string) {
+	if !slices.Contains(e.titles, t) && len(e.titles) < maxTitles {
+		e.titles = append(e.titles, t)
+	}
+}
+
+// maxTitles is the most titles an entity keeps.
+const maxTitles = 16
+
 // filedUnder reports whether the entity answers to the surname key.
 func (e *entity) filedUnder(key string) bool {
 	return e.key == key || slices.Contains(e.aliases, key)
@@ -597,9 +607,7 @@ func (c *cast) add(nr nameRun, pos int, subject bool) *entity {
 		c.acronyms[a] = e
 	}
 	for _, t := range nr.titles {
-		if !slices.Contains(e.titles, t) && len(e.titles) < 16 {
-			e.titles = append(e.titles, t)
-		}
+		e.addTitle(t)
 	}
 	e.person = e.person || nr.person
 	e.org = e.org || nr.org
@@ -948,8 +956,8 @@ func (c *cast) readSentence(body string, ws []word) {
 	for i := 0; i < len(ws); {
 		if !ws[i].capital() || !isNameWord(ws[i]) && !(i+1 < len(ws) && isNameWord(ws[i+1])) {
 			if subj != nil {
-				if r := epithetRole(ws, i); r != "" && subj.isPerson() && !slices.Contains(subj.titles, r) && len(subj.titles) < 16 {
-					subj.titles = append(subj.titles, r)
+				if r := epithetRole(ws, i); r != "" && subj.isPerson() {
+					subj.addTitle(r)
 				}
 				switch ws[i].lower() {
 				case "he":
