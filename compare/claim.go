@@ -354,12 +354,10 @@ func isPageChrome(text string) bool {
 			return true
 		}
 	}
-	if WordCount(text) > maxCreditWords {
-		return false
-	}
 	for _, p := range creditMarks {
 		if strings.Contains(lower, p) {
-			return true
+			// Counted only here: most sentences hold no mark of a credit.
+			return WordCount(text) <= maxCreditWords
 		}
 	}
 	return false
